@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Command 2: a fresh test database with the suite installed, the whole test
+# suite with pytest-odoo, then the linters. Usage: .ci/test.sh [pytest args]
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+DB=${AR_TEST_DB:-ar_test}
+CONF="$STATE/odoo-test.conf"
+T_START=$(date +%s)
+
+find_odoo
+ensure_system chromium
+ensure_venv
+trap stop_pg EXIT
+trap 'exit 130' INT TERM
+start_pg
+write_odoo_conf "$CONF" "$DB"
+
+drop_db "$DB"
+rm -rf "$STATE/data/filestore/$DB"
+install_db "$DB" "$CONF"
+
+log "running the tests"
+cd "$ROOT"
+set +e
+if [ $# -gt 0 ]; then
+    targets=("$@")
+else
+    targets=(ar_risk ar_collection ar_factoring tests)
+fi
+"$PY" -m pytest -p no:cacheprovider --odoo-config="$CONF" --odoo-database="$DB" --odoo-http \
+    --odoo-log-level=warn --ignore=tests/benchmarks -W ignore::DeprecationWarning \
+    "${targets[@]}"
+rc=$?
+set -e
+[ $rc -eq 0 ] || die "tests failed (pytest exit $rc)" "$rc"
+
+log "running the linters"
+"$ROOT/.ci/lint.sh"
+log "all green in $(($(date +%s) - T_START)) s"
