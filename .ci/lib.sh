@@ -204,11 +204,26 @@ install_db() {
     t0=$(date +%s)
     : >"$STATE/logs/$db-base.log"
     : >"$STATE/logs/$db-suite.log"
-    log "creating database $db with French accounting and demo data"
-    odoo_bin -c "$conf" -d "$db" -i "$BASE_MODULES" --load-language=fr_FR --stop-after-init \
-        --logfile="$STATE/logs/$db-base.log" --log-level=info \
-        || { tail -n 30 "$STATE/logs/$db-base.log" >&2; die "creating $db failed"; }
-    check_log "$STATE/logs/$db-base.log" "installing $BASE_MODULES"
+    local tmpl=ar_base_template
+    if [ "${AR_REUSE_BASE:-0}" = 1 ] && db_exists "$tmpl"; then
+        # developer shortcut: copy a French base kept from an earlier run
+        log "copying $tmpl into $db (AR_REUSE_BASE=1)"
+        "$PG_BIN/createdb" -h "$PG_SOCKET_DIR" -p "$PG_PORT" -U postgres -O "$DB_USER" -T "$tmpl" "$db"
+        mkdir -p "$STATE/data/filestore"
+        rm -rf "$STATE/data/filestore/$db"
+        [ -d "$STATE/data/filestore/$tmpl" ] && cp -a "$STATE/data/filestore/$tmpl" "$STATE/data/filestore/$db"
+    else
+        log "creating database $db with French accounting and demo data"
+        odoo_bin -c "$conf" -d "$db" -i "$BASE_MODULES" --load-language=fr_FR --stop-after-init \
+            --logfile="$STATE/logs/$db-base.log" --log-level=info \
+            || { tail -n 30 "$STATE/logs/$db-base.log" >&2; die "creating $db failed"; }
+        check_log "$STATE/logs/$db-base.log" "installing $BASE_MODULES"
+        if [ "${AR_REUSE_BASE:-0}" = 1 ]; then
+            "$PG_BIN/createdb" -h "$PG_SOCKET_DIR" -p "$PG_PORT" -U postgres -O "$DB_USER" -T "$db" "$tmpl"
+            rm -rf "$STATE/data/filestore/$tmpl"
+            [ -d "$STATE/data/filestore/$db" ] && cp -a "$STATE/data/filestore/$db" "$STATE/data/filestore/$tmpl"
+        fi
+    fi
     log "installing $ADDONS in $db"
     odoo_bin -c "$conf" -d "$db" -i "$ADDONS" --stop-after-init \
         --logfile="$STATE/logs/$db-suite.log" --log-level=info \

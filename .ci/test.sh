@@ -22,13 +22,9 @@ install_db "$DB" "$CONF"
 log "running the tests"
 cd "$ROOT"
 set +e
-if [ $# -gt 0 ]; then
-    targets=("$@")
-else
-    targets=(ar_risk ar_collection ar_factoring tests)
-fi
-"$PY" -m pytest -p no:cacheprovider --odoo-config="$CONF" --odoo-database="$DB" --odoo-http \
-    --odoo-log-level=warn --ignore=tests/benchmarks -W ignore::DeprecationWarning \
+targets=("$@")  # default: testpaths of .ci/pytest.ini
+"$PY" -m pytest -c "$ROOT/.ci/pytest.ini" --rootdir="$ROOT" -p no:cacheprovider \
+    --odoo-config="$CONF" --odoo-database="$DB" --odoo-http --odoo-log-level=warn \
     "${targets[@]}"
 rc=$?
 set -e
