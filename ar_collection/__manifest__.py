@@ -11,6 +11,7 @@
     "data": [
         "security/ar_collection_security.xml",
         "security/ir.model.access.csv",
+        "views/ar_collection_action_views.xml",
         "views/ar_collection_menus.xml",
     ],
     "demo": [],
