@@ -214,9 +214,28 @@ install_db() {
         [ -d "$STATE/data/filestore/$tmpl" ] && cp -a "$STATE/data/filestore/$tmpl" "$STATE/data/filestore/$db"
     else
         log "creating database $db with French accounting and demo data"
-        odoo_bin -c "$conf" -d "$db" -i "$BASE_MODULES" --load-language=fr_FR --stop-after-init \
+        odoo_bin -c "$conf" -d "$db" -i base --load-language=fr_FR --stop-after-init \
             --logfile="$STATE/logs/$db-base.log" --log-level=info \
             || { tail -n 30 "$STATE/logs/$db-base.log" >&2; die "creating $db failed"; }
+        # the main company is French before accounting arrives, so that it gets
+        # the French chart of accounts, EUR and the French taxes
+        odoo_bin shell -c "$conf" -d "$db" --no-http --log-level=warn \
+            >>"$STATE/logs/$db-base.log" 2>&1 <<'PYTHON'
+eur = env.ref("base.EUR")
+eur.active = True
+env.company.write({
+    "name": "Atelier Dupont SAS",
+    "country_id": env.ref("base.fr").id,
+    "currency_id": eur.id,
+    "street": "12 rue de la République",
+    "zip": "69002",
+    "city": "Lyon",
+})
+env.cr.commit()
+PYTHON
+        odoo_bin -c "$conf" -d "$db" -i "$BASE_MODULES" --stop-after-init \
+            --logfile="$STATE/logs/$db-base.log" --log-level=info \
+            || { tail -n 30 "$STATE/logs/$db-base.log" >&2; die "installing $BASE_MODULES in $db failed"; }
         check_log "$STATE/logs/$db-base.log" "installing $BASE_MODULES"
         if [ "${AR_REUSE_BASE:-0}" = 1 ]; then
             "$PG_BIN/createdb" -h "$PG_SOCKET_DIR" -p "$PG_PORT" -U postgres -O "$DB_USER" -T "$db" "$tmpl"
