@@ -4,6 +4,7 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+export PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
 STATE="$ROOT/.state"                 # ignored: venv stamp, logs, Odoo data dir
 VENV="$ROOT/.venv"
 PGDATA_DIR="$ROOT/.pg/data"
