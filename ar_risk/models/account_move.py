@@ -1,0 +1,130 @@
+from collections import defaultdict
+
+from odoo import _, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import format_amount
+
+
+class AccountMove(models.Model):
+    _inherit = "account.move"
+
+    ar_claim_to_declare = fields.Boolean(
+        string="Claim to declare",
+        copy=False,
+        tracking=True,
+        help="The customer is under collective proceedings: declare this invoice "
+        "to the court-appointed representative.",
+    )
+
+    def _post(self, soft=True):
+        self._ar_risk_check_credit()
+        return super()._post(soft=soft)
+
+    def _ar_risk_check_credit(self):
+        """Check the credit limit of each customer once for all the invoices
+        being posted (exposure already counts them as drafts)."""
+        invoices = self.filtered(
+            lambda m: m.move_type == "out_invoice" and m.state == "draft"
+        )
+        if not invoices or self.env.context.get("ar_risk_skip_check"):
+            return
+        force_reason = self.env.context.get("ar_risk_force_reason")
+        if force_reason and not self.env.user.has_group(
+            "ar_risk.ar_risk_group_manager"
+        ):
+            raise UserError(
+                _("Only a credit manager can force posting over the limit.")
+            )
+        by_company = defaultdict(lambda: self.env["account.move"])
+        for invoice in invoices:
+            by_company[invoice.company_id] |= invoice
+        errors = []
+        for company, moves in by_company.items():
+            partners = (
+                moves.mapped("commercial_partner_id").with_company(company).sudo()
+            )
+            exposure = partners._ar_exposure_by_partner(partners.ids, company)
+            cover = self.env["ar.risk.guarantee"]._active_cover_by_partner(
+                partners.ids, company
+            )
+            for partner in partners:
+                partner_moves = moves.filtered(
+                    lambda m, p=partner: m.commercial_partner_id == p
+                )
+                error = partner_moves._ar_risk_check_partner(
+                    partner,
+                    company,
+                    exposure.get(partner.id, 0.0),
+                    cover.get(partner.id, 0.0),
+                    force_reason,
+                )
+                if error:
+                    errors.append(error)
+        if errors:
+            errors.append(
+                _("A credit manager can post anyway with a reason (Force posting).")
+            )
+            raise UserError("\n\n".join(errors))
+
+    def _ar_risk_check_partner(self, partner, company, exposure, cover, force_reason):
+        """Apply the customer's policy; return the blocking message, if any."""
+        policy = partner.ar_credit_policy or company.ar_credit_policy
+        blocked = (
+            partner.ar_credit_hold
+            or partner.id in partner._ar_partners_in_proceedings()
+        )
+        limit = partner.credit_limit
+        excess = exposure - limit - cover
+        if not blocked and (policy == "none" or not limit or excess <= 0):
+            return None
+        currency = company.currency_id
+        if blocked:
+            message = _(
+                "%(partner)s is on credit hold (credit on hold or collective "
+                "proceedings): no new credit can be granted.",
+                partner=partner.display_name,
+            )
+        else:
+            message = _(
+                "%(partner)s exceeds its credit limit by %(excess)s (exposure "
+                "%(exposure)s, limit %(limit)s, guarantees %(cover)s).",
+                partner=partner.display_name,
+                excess=format_amount(self.env, excess, currency),
+                exposure=format_amount(self.env, exposure, currency),
+                limit=format_amount(self.env, limit, currency),
+                cover=format_amount(self.env, cover, currency),
+            )
+        if (blocked or policy == "block") and not force_reason:
+            return message
+        if force_reason:
+            note = _(
+                "Posted over the credit limit by %(user)s: %(reason)s",
+                user=self.env.user.name,
+                reason=force_reason,
+            )
+        else:
+            note = _("Credit warning: %s", message)
+        for move in self:
+            move.message_post(body=f"{message}\n{note}" if force_reason else note)
+        partner.message_post(body=note if not force_reason else f"{message}\n{note}")
+        if not force_reason:
+            self[:1].activity_schedule(
+                "mail.mail_activity_data_todo",
+                summary=_("Customer over its credit limit"),
+                note=message,
+                user_id=(company.ar_credit_manager_id or self.env.user).id,
+            )
+        self.env["ar.risk.watch"].sudo()._ensure(
+            partner, company, "proceeding" if blocked else "limit"
+        )
+        return None
+
+    def action_ar_risk_force_post(self):
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Force posting over the credit limit"),
+            "res_model": "ar.risk.force.post",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_move_ids": self.ids},
+        }
