@@ -66,7 +66,7 @@ apt_ensure() {
 }
 
 ensure_system() {
-    apt_ensure wkhtmltopdf poppler-utils libldap2-dev libsasl2-dev libpq-dev "$@"
+    apt_ensure wkhtmltopdf poppler-utils fonts-dejavu-core libldap2-dev libsasl2-dev libpq-dev "$@"
     PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)
     [ -x "$PG_BIN/initdb" ] || apt_ensure postgresql
     PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)

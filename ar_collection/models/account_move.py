@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import _, fields, models
+from odoo.exceptions import UserError
 
 
 class AccountMove(models.Model):
@@ -12,12 +13,64 @@ class AccountMove(models.Model):
         string="Collection actions",
         copy=False,
     )
+    ar_dunning_excluded = fields.Boolean(
+        string="Excluded from dunning",
+        copy=False,
+        tracking=True,
+        help="The dunning run leaves this invoice alone.",
+    )
+    ar_dunning_level_id = fields.Many2one(
+        "ar.dunning.level",
+        string="Last dunning level",
+        copy=False,
+        readonly=True,
+        index="btree_not_null",
+    )
+    ar_dunning_line_ids = fields.One2many(
+        "ar.dunning.line", "move_id", string="Dunning history", readonly=True
+    )
 
     def _ar_dunning_skip_domains(self):
         """Hook: domains on account.move of invoices the dunning run must skip.
 
-        ar_collection adds disputes, promises and payment plans; ar_factoring
-        the invoices the factor dunns itself.
+        ar_collection adds the manual exclusion (and disputes, promises and
+        payment plans); ar_factoring the invoices the factor dunns itself.
         """
         parent = getattr(super(), "_ar_dunning_skip_domains", None)
-        return parent() if parent else []
+        domains = parent() if parent else []
+        return [*domains, [("ar_dunning_excluded", "=", True)]]
+
+    def _ar_check_reminded(self, what):
+        reason = self.env.context.get("ar_reset_reason")
+        reminded = self.filtered("ar_dunning_line_ids")
+        if reminded and not reason:
+            raise UserError(
+                _(
+                    "%(invoices)s already received reminders: give a reason to %(what)s "
+                    "(button Reset with a reason).",
+                    invoices=", ".join(reminded.mapped("name")),
+                    what=what,
+                )
+            )
+        for move in reminded:
+            move.message_post(
+                body=_("%(what)s after reminders: %(reason)s", what=what, reason=reason)
+            )
+
+    def button_draft(self):
+        self._ar_check_reminded(_("reset to draft"))
+        return super().button_draft()
+
+    def button_cancel(self):
+        self._ar_check_reminded(_("cancel"))
+        return super().button_cancel()
+
+    def action_ar_reset_with_reason(self):
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Reset a reminded invoice"),
+            "res_model": "ar.dunning.reset",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_move_ids": self.ids},
+        }

@@ -14,6 +14,19 @@ class ResPartner(models.Model):
     ar_collection_action_ids = fields.One2many(
         "ar.collection.action", "partner_id", string="Collection actions"
     )
+    ar_dunning_scenario_id = fields.Many2one(
+        "ar.dunning.scenario",
+        string="Forced dunning scenario",
+        company_dependent=True,
+        tracking=True,
+        help="Empty: the scenario whose segment matches the customer.",
+    )
+    ar_dunning_contact_id = fields.Many2one(
+        "res.partner",
+        string="Dunning contact",
+        domain="[('parent_id', '=', id)]",
+        help="Receives reminders. Empty: the invoicing contact, else the customer.",
+    )
 
     def _ar_get_collector(self):
         """The user who acts for this customer: collector, else salesperson."""
@@ -29,3 +42,35 @@ class ResPartner(models.Model):
         """
         parent = getattr(super(), "_ar_dunning_blocked_domains", None)
         return parent() if parent else []
+
+    def _ar_dunning_scenario(self, scenarios, criteria, default, overdue):
+        """The scenario that applies: forced, else first matching, else default."""
+        self.ensure_one()
+        forced = self.ar_dunning_scenario_id
+        if forced and forced in scenarios:
+            return forced
+        customer = {
+            "overdue": overdue,
+            "country_id": self.country_id.id,
+            "state_id": self.state_id.id,
+            "zip": self.zip,
+            "category_ids": self.category_id.ids,
+        }
+        for scenario in scenarios:
+            if scenario.is_default:
+                continue
+            if scenario.matches(criteria[scenario.id], customer):
+                return scenario
+        return default
+
+    def _ar_dunning_recipient(self):
+        """Where reminders go: dunning contact, invoicing contact, customer;
+        empty when none has an email address."""
+        self.ensure_one()
+        partner = self.commercial_partner_id
+        candidates = [
+            partner.ar_dunning_contact_id,
+            partner.child_ids.filtered(lambda c: c.type == "invoice" and c.email)[:1],
+            partner,
+        ]
+        return next((c for c in candidates if c and c.email), self.browse())

@@ -1,0 +1,225 @@
+import base64
+
+from odoo import _, api, fields, models
+from odoo.tools import float_round
+
+
+def late_interest(residual, yearly_rate, days_late):
+    """French late-payment interest on one invoice: simple interest over the
+    days late, at a yearly rate in percent."""
+    if days_late <= 0 or residual <= 0:
+        return 0.0
+    return float_round(residual * yearly_rate / 100.0 * days_late / 365.0, 2)
+
+
+class ArCollectionAction(models.Model):
+    _inherit = "ar.collection.action"
+
+    dunning_level_id = fields.Many2one("ar.dunning.level", readonly=True, index=True)
+    dunning_run_id = fields.Many2one("ar.dunning.run", readonly=True, index=True)
+    letter_style = fields.Selection(related="dunning_level_id.letter_style")
+    letter_attachment_id = fields.Many2one(
+        "ir.attachment",
+        string="Letter",
+        readonly=True,
+        copy=False,
+        help="The letter as it was sent, kept to be printed again identically.",
+    )
+    delivery_note = fields.Char(readonly=True, help="How the reminder was delivered.")
+    mail_failed = fields.Boolean(
+        compute="_compute_mail_failed",
+        help="The reminder email bounced or could not be sent.",
+    )
+    bounce_handled = fields.Boolean(readonly=True, copy=False)
+
+    @api.depends("message_ids.notification_ids.notification_status")
+    def _compute_mail_failed(self):
+        for action in self:
+            action.mail_failed = any(
+                notif.notification_status in ("bounce", "exception")
+                for notif in action.message_ids.notification_ids
+            )
+
+    def _ar_letter_data(self):
+        """Everything the letter shows, computed once (plain values)."""
+        self.ensure_one()
+        company = self.company_id
+        level = self.dunning_level_id
+        as_of = self.date_planned
+        charges = bool(
+            company.ar_apply_late_charges and (not level or level.show_charges)
+        )
+        invoices = []
+        for move in self.move_ids.sorted("invoice_date_due"):
+            days = (as_of - move.invoice_date_due).days if move.invoice_date_due else 0
+            residual = move.amount_residual_signed
+            invoices.append(
+                {
+                    "move": move,
+                    "days_late": max(days, 0),
+                    "residual": residual,
+                    "interest": late_interest(
+                        residual, company.ar_late_interest_rate, days
+                    )
+                    if charges
+                    else 0.0,
+                    "indemnity": company.ar_recovery_indemnity
+                    if charges and days > 0
+                    else 0.0,
+                }
+            )
+        credit_lines = self.env["account.move.line"].search(
+            [
+                ("company_id", "=", company.id),
+                ("partner_id", "child_of", self.partner_id.id),
+                ("account_id.account_type", "=", "asset_receivable"),
+                ("parent_state", "=", "posted"),
+                ("reconciled", "=", False),
+                ("amount_residual", "<", 0),
+            ]
+        )
+        credits = [
+            {
+                "line": line,
+                "label": line.move_id.name,
+                "date": line.date,
+                "amount": -line.amount_residual,
+            }
+            for line in credit_lines
+        ]
+        total_invoices = sum(i["residual"] for i in invoices)
+        total_credits = sum(c["amount"] for c in credits)
+        interest = sum(i["interest"] for i in invoices)
+        indemnity = sum(i["indemnity"] for i in invoices)
+        amount_asked = max(total_invoices - total_credits, 0.0) + interest + indemnity
+        lang = self.partner_id.lang or self.env.lang
+        return {
+            "invoices": invoices,
+            "credits": credits,
+            "charges": charges,
+            "total_invoices": total_invoices,
+            "total_credits": total_credits,
+            "interest": interest,
+            "indemnity": indemnity,
+            "amount_asked": amount_asked,
+            "amount_words": company.currency_id.with_context(lang=lang).amount_to_text(
+                amount_asked
+            ),
+            "currency": company.currency_id,
+            "rate": company.ar_late_interest_rate,
+        }
+
+    def _ar_render_letter(self):
+        """Render the letter once and keep it on the action."""
+        self.ensure_one()
+        if self.letter_attachment_id:
+            return self.letter_attachment_id
+        report = self.env.ref("ar_collection.ar_collection_action_report_letter")
+        pdf, _type = report.with_context(force_report_rendering=True)._render_qweb_pdf(
+            report, self.ids
+        )
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": _(
+                    "Reminder %(partner)s %(date)s.pdf",
+                    partner=self.partner_id.name,
+                    date=self.date_planned,
+                ),
+                "datas": base64.b64encode(pdf),
+                "res_model": self._name,
+                "res_id": self.id,
+                "mimetype": "application/pdf",
+            }
+        )
+        self.letter_attachment_id = attachment
+        return attachment
+
+    def _ar_dunning_send(self):
+        """Deliver automatic reminders: email with the letter, or the letter
+        ready to print; calls and handovers stay planned for their owner."""
+        for action in self:
+            if action.action_type not in ("email", "letter", "formal_notice"):
+                continue
+            recipient = action.partner_id._ar_dunning_recipient()
+            if action.action_type == "email" and not recipient:
+                action.write(
+                    {
+                        "action_type": "letter",
+                        "delivery_note": _(
+                            "No email address: sent as a printed letter."
+                        ),
+                    }
+                )
+            attachment = action._ar_render_letter()
+            if action.action_type == "email":
+                template = action.dunning_level_id.mail_template_id or self.env.ref(
+                    "ar_collection.ar_collection_action_mail_template_reminder"
+                )
+                action.message_post_with_source(
+                    template,
+                    subtype_xmlid="mail.mt_comment",
+                    attachment_ids=attachment.ids,
+                    partner_ids=recipient.ids,
+                )
+                action.write(
+                    {
+                        "state": "done",
+                        "date_done": fields.Date.context_today(self),
+                        "delivery_note": _("Emailed to %s", recipient.email),
+                    }
+                )
+            body = _(
+                "Reminder (%(level)s) — %(amount)s due.",
+                level=action.dunning_level_id.name or action.name,
+                amount=action.currency_id.format(action.amount_residual),
+            )
+            for record in [*action.move_ids, action.partner_id]:
+                record.message_post(body=body, attachment_ids=attachment.ids)
+
+    @api.model
+    def _ar_handle_bounces(self, company):
+        """A bounced reminder becomes a letter (postal address) or a call."""
+        bounced = self.search(
+            [
+                ("company_id", "=", company.id),
+                ("action_type", "=", "email"),
+                ("origin", "=", "dunning"),
+                ("bounce_handled", "=", False),
+                ("state", "=", "done"),
+            ]
+        ).filtered("mail_failed")
+        for action in bounced:
+            has_address = bool(action.partner_id.street and action.partner_id.city)
+            follow_up = action.copy(
+                {
+                    "name": _("%s (email bounced)", action.name),
+                    "action_type": "letter" if has_address else "call",
+                    "state": "planned",
+                    "date_planned": fields.Date.context_today(self),
+                    "move_ids": [fields.Command.set(action.move_ids.ids)],
+                    "dunning_level_id": action.dunning_level_id.id,
+                    "dunning_run_id": action.dunning_run_id.id,
+                }
+            )
+            action.write({"bounce_handled": True, "delivery_note": _("Email bounced.")})
+            if follow_up.action_type == "letter":
+                follow_up._ar_render_letter()
+        return bounced
+
+    def action_plan(self):
+        """Validated reminders of the review queue are sent at once."""
+        queued = self.filtered(
+            lambda a: a.state == "to_review" and a.origin == "dunning"
+        )
+        res = super().action_plan()
+        queued._ar_dunning_send()
+        return res
+
+    def action_print_letter(self):
+        self.ensure_one()
+        attachment = self._ar_render_letter()
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{attachment.id}?download=true",
+            "target": "self",
+        }

@@ -1,0 +1,123 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+CHANNEL_ACTION_TYPES = {
+    "email": "email",
+    "letter": "letter",
+    "call": "call",
+    "formal_notice": "formal_notice",
+    "litigation": "litigation",
+}
+
+
+class ArDunningLevel(models.Model):
+    """One step of a scenario: when (days from the due date), how and by whom."""
+
+    _name = "ar.dunning.level"
+    _description = "Dunning Level"
+    _order = "scenario_id, offset_days"
+
+    name = fields.Char(required=True, translate=True)
+    scenario_id = fields.Many2one(
+        "ar.dunning.scenario", required=True, index=True, ondelete="cascade"
+    )
+    company_id = fields.Many2one(related="scenario_id.company_id", store=True)
+    currency_id = fields.Many2one(related="scenario_id.currency_id")
+    offset_days = fields.Integer(
+        string="Days from due date",
+        required=True,
+        help="Negative: a preventive reminder before the due date.",
+    )
+    channel = fields.Selection(
+        [
+            ("email", "Email"),
+            ("letter", "Printed letter"),
+            ("call", "Phone call"),
+            ("formal_notice", "Formal notice"),
+            ("litigation", "Litigation handover"),
+        ],
+        required=True,
+        default="email",
+    )
+    letter_style = fields.Selection(
+        [
+            ("preventive", "Preventive reminder"),
+            ("reminder", "Reminder"),
+            ("firm", "Firm reminder"),
+            ("formal_notice", "Formal notice (mise en demeure)"),
+        ],
+        required=True,
+        default="reminder",
+        help="The wording of the letter or of the email's attached letter.",
+    )
+    mail_template_id = fields.Many2one(
+        "mail.template",
+        string="Email template",
+        domain="[('model', '=', 'ar.collection.action')]",
+    )
+    responsible = fields.Selection(
+        [
+            ("collector", "The customer's collector"),
+            ("salesperson", "The salesperson"),
+            ("user", "A given user"),
+        ],
+        required=True,
+        default="collector",
+    )
+    user_id = fields.Many2one("res.users", string="User")
+    automatic = fields.Boolean(
+        default=True,
+        help="Sent by the run. Unchecked: the action waits in the review queue "
+        "until a credit manager validates it.",
+    )
+    min_amount = fields.Monetary(
+        string="Minimum amount",
+        help="Invoices with a smaller residual skip this level.",
+    )
+    show_charges = fields.Boolean(
+        string="Show late-payment charges",
+        help="Interest and recovery indemnity on the letter, when the company applies them.",
+    )
+
+    _sql_constraints = [
+        (
+            "offset_unique",
+            "UNIQUE(scenario_id, offset_days)",
+            "Two levels of a scenario cannot have the same offset.",
+        ),
+        (
+            "min_amount_positive",
+            "CHECK(min_amount >= 0)",
+            "The minimum amount cannot be negative.",
+        ),
+    ]
+
+    @api.constrains("mail_template_id", "channel", "responsible", "user_id")
+    def _check_config(self):
+        for level in self:
+            template = level.mail_template_id
+            if template and template.model != "ar.collection.action":
+                raise ValidationError(
+                    _(
+                        "The email template of level %(level)s must be made for collection "
+                        "actions, not for %(model)s.",
+                        level=level.name,
+                        model=template.model,
+                    )
+                )
+            if level.responsible == "user" and not level.user_id:
+                raise ValidationError(
+                    _("Level %s needs the user who acts.", level.name)
+                )
+
+    def _action_type(self):
+        self.ensure_one()
+        return CHANNEL_ACTION_TYPES[self.channel]
+
+    def _responsible_user(self, partner):
+        self.ensure_one()
+        if self.responsible == "user":
+            return self.user_id
+        if self.responsible == "salesperson":
+            return partner.user_id
+        return partner._ar_get_collector()

@@ -1,0 +1,160 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class ArDunningScenario(models.Model):
+    """Who is dunned how: a segment of customers and its ordered levels."""
+
+    _name = "ar.dunning.scenario"
+    _description = "Dunning Scenario"
+    _inherit = ["mail.thread"]
+    _order = "priority, id"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, translate=True, tracking=True)
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    priority = fields.Integer(
+        default=10,
+        tracking=True,
+        help="The applicable scenario with the lowest priority number wins.",
+    )
+    is_default = fields.Boolean(
+        string="Default scenario",
+        tracking=True,
+        help="Applies to customers no other scenario matches.",
+    )
+    amount_min = fields.Monetary(
+        string="Overdue balance from", help="Customer's overdue balance, included."
+    )
+    amount_max = fields.Monetary(
+        string="Overdue balance up to", help="Excluded. Zero: no upper bound."
+    )
+    country_ids = fields.Many2many("res.country", string="Countries")
+    state_ids = fields.Many2many("res.country.state", string="States")
+    zip_prefixes = fields.Char(
+        string="Zip code prefixes",
+        help="Comma-separated, e.g. 971,972,973,974,976 for the overseas departments.",
+    )
+    category_ids = fields.Many2many("res.partner.category", string="Customer tags")
+    level_ids = fields.One2many(
+        "ar.dunning.level", "scenario_id", string="Levels", copy=True
+    )
+
+    _sql_constraints = [
+        (
+            "amount_range",
+            "CHECK(amount_min >= 0 AND (amount_max = 0 OR amount_max > amount_min))",
+            "The overdue balance range of a scenario is invalid.",
+        ),
+    ]
+
+    def _zip_prefix_list(self):
+        self.ensure_one()
+        return [z.strip() for z in (self.zip_prefixes or "").split(",") if z.strip()]
+
+    def _criteria(self):
+        """Plain values of the applicability rules (for ``matches``)."""
+        self.ensure_one()
+        return {
+            "amount_min": self.amount_min,
+            "amount_max": self.amount_max,
+            "country_ids": set(self.country_ids.ids),
+            "state_ids": set(self.state_ids.ids),
+            "zip_prefixes": self._zip_prefix_list(),
+            "category_ids": set(self.category_ids.ids),
+        }
+
+    @staticmethod
+    def matches(criteria, customer):
+        """Whether a customer (dict: overdue, country_id, state_id, zip,
+        category_ids) falls in a scenario's segment."""
+        if customer["overdue"] < criteria["amount_min"]:
+            return False
+        if criteria["amount_max"] and customer["overdue"] >= criteria["amount_max"]:
+            return False
+        if (
+            criteria["country_ids"]
+            and customer["country_id"] not in criteria["country_ids"]
+        ):
+            return False
+        if criteria["state_ids"] and customer["state_id"] not in criteria["state_ids"]:
+            return False
+        if criteria["zip_prefixes"] and not any(
+            (customer["zip"] or "").startswith(prefix)
+            for prefix in criteria["zip_prefixes"]
+        ):
+            return False
+        return not criteria["category_ids"] or bool(
+            criteria["category_ids"] & set(customer["category_ids"])
+        )
+
+    @staticmethod
+    def _overlap(first, second):
+        """Whether two segments can hold the same customer."""
+        low = max(first["amount_min"], second["amount_min"])
+        highs = [c["amount_max"] for c in (first, second) if c["amount_max"]]
+        if highs and low >= min(highs):
+            return False
+        for key in ("country_ids", "state_ids", "category_ids"):
+            if first[key] and second[key] and not first[key] & second[key]:
+                return False
+        zips_a, zips_b = first["zip_prefixes"], second["zip_prefixes"]
+        if not (zips_a and zips_b):
+            return True
+        return any(a.startswith(b) or b.startswith(a) for a in zips_a for b in zips_b)
+
+    @api.constrains(
+        "priority",
+        "company_id",
+        "is_default",
+        "active",
+        "amount_min",
+        "amount_max",
+        "country_ids",
+        "state_ids",
+        "zip_prefixes",
+        "category_ids",
+    )
+    def _check_overlap(self):
+        for scenario in self.filtered("active"):
+            others = self.search(
+                [
+                    ("id", "!=", scenario.id),
+                    ("company_id", "=", scenario.company_id.id),
+                    ("priority", "=", scenario.priority),
+                ]
+            )
+            for other in others:
+                if self._overlap(scenario._criteria(), other._criteria()):
+                    raise ValidationError(
+                        _(
+                            "Scenarios %(first)s and %(second)s have the same priority and "
+                            "can apply to the same customers: give them different "
+                            "priorities or disjoint segments.",
+                            first=scenario.name,
+                            second=other.name,
+                        )
+                    )
+            if scenario.is_default and self.search_count(
+                [
+                    ("id", "!=", scenario.id),
+                    ("company_id", "=", scenario.company_id.id),
+                    ("is_default", "=", True),
+                ]
+            ):
+                raise ValidationError(
+                    _("A company has one default dunning scenario only.")
+                )
+
+    @api.constrains("level_ids")
+    def _check_levels(self):
+        for scenario in self:
+            offsets = scenario.level_ids.mapped("offset_days")
+            if len(offsets) != len(set(offsets)):
+                raise ValidationError(
+                    _("Two levels of scenario %s have the same offset.", scenario.name)
+                )

@@ -1,0 +1,31 @@
+from odoo import fields, models
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    ar_apply_late_charges = fields.Boolean(
+        string="Claim late-payment charges",
+        help="Show the French late-payment interest and the fixed recovery "
+        "indemnity (article L441-10 of the Code de commerce) on reminder letters.",
+    )
+    ar_late_interest_rate = fields.Float(
+        string="Late-payment interest rate (%)",
+        digits=(5, 2),
+        default=14.15,
+        help="Yearly rate, e.g. the ECB refinancing rate + 10 points.",
+    )
+    ar_recovery_indemnity = fields.Monetary(
+        string="Fixed recovery indemnity",
+        currency_field="currency_id",
+        default=40.0,
+        help="Per invoice paid late (40 EUR in France).",
+    )
+
+    _sql_constraints = [
+        (
+            "ar_late_charges_positive",
+            "CHECK(ar_late_interest_rate >= 0 AND ar_recovery_indemnity >= 0)",
+            "Late-payment charges cannot be negative.",
+        ),
+    ]

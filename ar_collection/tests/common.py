@@ -1,0 +1,130 @@
+from odoo import Command, fields
+from odoo.tools import config
+
+from odoo.addons.account.tests.common import AccountTestInvoicingCommon
+
+
+class ArCollectionCommon(AccountTestInvoicingCommon):
+    """A French company with a standard dunning scenario and one customer."""
+
+    @classmethod
+    @AccountTestInvoicingCommon.setup_country("fr")
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company = cls.env.company
+        cls.env["res.lang"]._activate_lang("en_US")
+        # wkhtmltopdf fetches the report's assets from the test HTTP server
+        cls.env["ir.config_parameter"].sudo().set_param(
+            "report.url", "http://127.0.0.1:%s" % config["http_port"]
+        )
+        cls.company.write(
+            {
+                "ar_apply_late_charges": True,
+                "ar_late_interest_rate": 10.0,
+                "ar_recovery_indemnity": 40.0,
+            }
+        )
+        if "ar_credit_policy" in cls.company._fields:
+            cls.company.ar_credit_policy = "none"
+        cls.collector = cls.env["res.users"].create(
+            {
+                "name": "Claire Recouvrement",
+                "login": "claire_ar",
+                "email": "claire@example.com",
+            }
+        )
+        cls.customer = cls.env["res.partner"].create(
+            {
+                "name": "Menuiserie Lefèvre SARL",
+                "is_company": True,
+                "email": "compta@lefevre.example",
+                "street": "4 rue des Tanneurs",
+                "zip": "38000",
+                "city": "Grenoble",
+                "country_id": cls.env.ref("base.fr").id,
+                "lang": "en_US",
+                "ar_collector_id": cls.collector.id,
+            }
+        )
+        cls.scenario = cls.env["ar.dunning.scenario"].create(
+            {
+                "name": "Standard SME",
+                "priority": 20,
+                "is_default": True,
+                "level_ids": [
+                    Command.create(
+                        {
+                            "name": "Courtesy",
+                            "offset_days": -5,
+                            "channel": "email",
+                            "letter_style": "preventive",
+                        }
+                    ),
+                    Command.create(
+                        {
+                            "name": "First reminder",
+                            "offset_days": 10,
+                            "channel": "email",
+                            "letter_style": "reminder",
+                        }
+                    ),
+                    Command.create(
+                        {
+                            "name": "Firm reminder",
+                            "offset_days": 25,
+                            "channel": "letter",
+                            "letter_style": "firm",
+                        }
+                    ),
+                    Command.create(
+                        {
+                            "name": "Formal notice",
+                            "offset_days": 45,
+                            "channel": "formal_notice",
+                            "letter_style": "formal_notice",
+                            "automatic": False,
+                            "show_charges": True,
+                        }
+                    ),
+                ],
+            }
+        )
+        cls.levels = {lvl.offset_days: lvl for lvl in cls.scenario.level_ids}
+
+    @classmethod
+    def _invoice(cls, amount, due, partner=None, date="2026-09-01", post=True):
+        move = cls.env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": (partner or cls.customer).id,
+                "invoice_date": date,
+                "invoice_date_due": due,
+                "invoice_line_ids": [
+                    Command.create(
+                        {
+                            "name": "Travaux",
+                            "quantity": 1,
+                            "price_unit": amount,
+                            "tax_ids": [],
+                        }
+                    )
+                ],
+            }
+        )
+        if post:
+            move.action_post()
+        return move
+
+    @classmethod
+    def _pay(cls, invoice, amount, date):
+        return (
+            cls.env["account.payment.register"]
+            .with_context(active_model="account.move", active_ids=invoice.ids)
+            .create({"amount": amount, "payment_date": date})
+            ._create_payments()
+        )
+
+    def _run(self, date="2026-11-23", **kw):
+        return self.env["ar.dunning.run"]._run_for_company(
+            self.company, date=fields.Date.to_date(date), **kw
+        )

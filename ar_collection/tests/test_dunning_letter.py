@@ -1,0 +1,150 @@
+import base64
+import subprocess
+import tempfile
+
+from odoo.exceptions import UserError
+from odoo.tests import tagged
+
+from odoo.addons.ar_collection.models.ar_collection_action_dunning import late_interest
+
+from .common import ArCollectionCommon
+
+
+def pdf_text(data):
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as pdf:
+        pdf.write(data)
+        pdf.flush()
+        return subprocess.run(
+            ["pdftotext", "-layout", pdf.name, "-"],
+            capture_output=True,
+            check=True,
+            text=True,
+        ).stdout
+
+
+@tagged("post_install", "-at_install")
+class TestDunningLetter(ArCollectionCommon):
+    def test_late_interest_pure(self):
+        self.assertEqual(late_interest(1000.0, 10.0, 53), 14.52)
+        self.assertEqual(late_interest(1000.0, 10.0, -3), 0.0)
+
+    def test_formal_notice_letter_text(self):
+        notice = self._invoice(1000.0, "2026-10-01")
+        refund = self.env["account.move"].create(
+            {
+                "move_type": "out_refund",
+                "partner_id": self.customer.id,
+                "invoice_date": "2026-10-05",
+                "invoice_line_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "name": "Remise",
+                            "quantity": 1,
+                            "price_unit": 100.0,
+                            "tax_ids": [],
+                        },
+                    )
+                ],
+            }
+        )
+        refund.action_post()
+        action = self._run().action_ids
+        self.assertEqual(action.move_ids, notice)
+        action.action_plan()  # the credit manager validates the formal notice
+        text = pdf_text(base64.b64decode(action.letter_attachment_id.datas))
+        self.assertIn("Formal notice to pay", text)
+        self.assertIn(notice.name, text)
+        self.assertIn("53", text)  # days late on 23 November
+        self.assertIn(refund.name, text)  # the credit note reduces the amount asked
+        # 1,000.00 - 100.00 + interest 14.52 (10 % over 53 days) + indemnity 40.00
+        self.assertRegex(text, r"Late-payment interest.*14\.52")
+        self.assertRegex(text, r"Fixed recovery indemnity\s+.*40\.00")
+        self.assertRegex(text, r"Amount to pay\s+.*954\.52")
+        self.assertIn(
+            "Nine Hundred And Fifty-Four Euros And Fifty-Two Cents", text.title()
+        )
+        self.assertIn("L441-10", text)
+        # printed again identically: the same stored letter
+        self.assertEqual(action._ar_render_letter(), action.letter_attachment_id)
+
+    def test_french_letter(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.customer.lang = "fr_FR"
+        self._invoice(1000.0, "2026-10-01")
+        action = self._run().action_ids
+        action.action_plan()
+        text = pdf_text(base64.b64decode(action.letter_attachment_id.datas))
+        self.assertIn("Mise en demeure de payer", text)
+        self.assertIn("neuf cent cinquante-quatre", text.lower())
+
+    def test_email_queued_with_letter(self):
+        invoice = self._invoice(300.0, "2026-11-10")
+        action = self._run().action_ids
+        self.assertEqual(action.state, "done")
+        mail = self.env["mail.mail"].search(
+            [("model", "=", "ar.collection.action"), ("res_id", "=", action.id)]
+        )
+        self.assertEqual(len(mail), 1)
+        self.assertEqual(mail.recipient_ids, self.customer)
+        self.assertEqual(mail.attachment_ids, action.letter_attachment_id)
+        self.assertEqual(mail.attachment_ids.mimetype, "application/pdf")
+        # the trace stays on the invoice and the customer
+        self.assertIn(action.letter_attachment_id, invoice.message_ids.attachment_ids)
+        self.assertIn(
+            action.letter_attachment_id, self.customer.message_ids.attachment_ids
+        )
+
+    def test_no_email_falls_back_to_letter(self):
+        self.customer.email = False
+        self._invoice(300.0, "2026-11-10")
+        action = self._run().action_ids
+        self.assertEqual(action.action_type, "letter")
+        self.assertIn("No email address", action.delivery_note)
+        self.assertTrue(action.letter_attachment_id)
+
+    def test_invoicing_contact_receives(self):
+        contact = self.env["res.partner"].create(
+            {
+                "name": "Service comptable",
+                "parent_id": self.customer.id,
+                "type": "invoice",
+                "email": "factures@lefevre.example",
+            }
+        )
+        self._invoice(300.0, "2026-11-10")
+        action = self._run().action_ids
+        mail = self.env["mail.mail"].search(
+            [("model", "=", "ar.collection.action"), ("res_id", "=", action.id)]
+        )
+        self.assertEqual(mail.recipient_ids, contact)
+
+    def test_bounce_turns_into_letter(self):
+        self._invoice(300.0, "2026-11-10")
+        action = self._run().action_ids
+        action.message_ids.notification_ids.sudo().write(
+            {"notification_status": "bounce"}
+        )
+        self.assertTrue(action.mail_failed)
+        self._run(date="2026-11-24")
+        follow_up = self.env["ar.collection.action"].search(
+            [("partner_id", "=", self.customer.id), ("id", "!=", action.id)]
+        )
+        self.assertEqual(follow_up.action_type, "letter")
+        self.assertEqual(follow_up.move_ids, action.move_ids)
+        self.assertTrue(action.bounce_handled)
+
+    def test_reminded_invoice_reset_needs_reason(self):
+        invoice = self._invoice(300.0, "2026-11-10")
+        self._run()
+        with self.assertRaisesRegex(UserError, "already received reminders"):
+            invoice.with_context(lang="en_US").button_draft()
+        self.env["ar.dunning.reset"].create(
+            {"move_ids": invoice.ids, "reason": "Mauvaise adresse de facturation"}
+        ).action_confirm()
+        self.assertEqual(invoice.state, "draft")
+        self.assertIn(
+            "Mauvaise adresse de facturation",
+            " ".join(invoice.message_ids.mapped("body")),
+        )

@@ -1,0 +1,102 @@
+from odoo.tests import tagged
+from odoo.tools import mute_logger
+
+from odoo.addons.ar_collection.models.ar_dunning_run import level_due
+
+from .common import ArCollectionCommon
+
+
+@tagged("post_install", "-at_install")
+class TestDunningRun(ArCollectionCommon):
+    def test_level_due_pure(self):
+        levels = [(-5, 0, 1), (10, 0, 2), (25, 0, 3), (45, 500, 4)]
+        self.assertIsNone(level_due(levels, -6, 100, []))
+        self.assertEqual(level_due(levels, -5, 100, []), 1)
+        self.assertEqual(
+            level_due(levels, 30, 100, [-5]), 3
+        )  # level 10 skipped, not late-sent
+        self.assertIsNone(level_due(levels, 30, 100, [25]))
+        self.assertEqual(
+            level_due(levels, 50, 100, [25]), None
+        )  # below the 500 minimum
+        self.assertEqual(level_due(levels, 50, 600, [25]), 4)
+
+    def test_every_level_once(self):
+        preventive = self._invoice(500.0, "2026-11-28")
+        first = self._invoice(300.0, "2026-11-10")
+        first_bis = self._invoice(200.0, "2026-11-12")
+        second = self._invoice(400.0, "2026-10-25")
+        notice = self._invoice(1000.0, "2026-10-01")
+        self.assertEqual(str(first.invoice_date_due), "2026-11-10")
+        run = self._run()
+        self.assertEqual(run.state, "done")
+        actions = run.action_ids
+        by_level = {a.dunning_level_id.offset_days: a for a in actions}
+        self.assertEqual(set(by_level), {-5, 10, 25, 45})
+        self.assertEqual(by_level[-5].move_ids, preventive)
+        # one email for the two invoices at the same level
+        self.assertEqual(by_level[10].move_ids, first | first_bis)
+        self.assertEqual(by_level[10].action_type, "email")
+        self.assertEqual(by_level[10].state, "done")
+        self.assertEqual(by_level[10].user_id, self.collector)
+        self.assertEqual(by_level[25].move_ids, second)
+        self.assertEqual(by_level[25].action_type, "letter")
+        self.assertTrue(by_level[25].letter_attachment_id)
+        self.assertEqual(by_level[45].move_ids, notice)
+        self.assertEqual(by_level[45].state, "to_review")
+        self.assertEqual(notice.ar_dunning_level_id, self.levels[45])
+        self.assertEqual(len(run.line_ids), 5)
+        # the same day again: nothing new
+        rerun = self._run()
+        self.assertFalse(rerun.line_ids)
+        self.assertIn("Nothing new", rerun.summary)
+        # a week later the preventive invoice is not yet 10 days late
+        self.assertFalse(self._run(date="2026-11-30").line_ids)
+        # the first-level invoices reach the firm reminder on 5 December
+        later = self._run(date="2026-12-07")
+        self.assertEqual(later.line_ids.move_id, first | first_bis)
+        self.assertEqual(later.line_ids.level_id, self.levels[25])
+
+    def test_skips_paid_excluded_and_credit_notes(self):
+        paid = self._invoice(300.0, "2026-11-10")
+        self._pay(paid, 300.0, "2026-11-20")
+        excluded = self._invoice(300.0, "2026-11-10")
+        excluded.ar_dunning_excluded = True
+        partly = self._invoice(300.0, "2026-11-10")
+        self._pay(partly, 100.0, "2026-11-20")
+        run = self._run()
+        self.assertEqual(run.line_ids.move_id, partly)
+        self.assertAlmostEqual(run.line_ids.amount_residual, 200.0)
+
+    def test_validate_review_queue_sends(self):
+        self._invoice(1000.0, "2026-10-01")
+        action = self._run().action_ids
+        self.assertEqual(action.state, "to_review")
+        self.assertFalse(action.letter_attachment_id)
+        action.action_plan()
+        self.assertEqual(action.state, "planned")
+        self.assertTrue(action.letter_attachment_id)
+
+    def test_interrupted_run_resumes_without_duplicates(self):
+        other = self.customer.copy({"name": "Boulangerie du Port"})
+        self._invoice(300.0, "2026-11-10")
+        self._invoice(300.0, "2026-11-10", partner=other)
+        broken = self.env["mail.template"].create(
+            {
+                "name": "Broken",
+                "model_id": self.env.ref("ar_collection.model_ar_collection_action").id,
+                "subject": "{{ object.no_such_field }}",
+                "body_html": "<p>x</p>",
+            }
+        )
+        self.levels[10].mail_template_id = broken
+        with mute_logger("odoo.addons.ar_collection.models.ar_dunning_run"):
+            run = self._run(batch_size=1)
+        self.assertEqual(run.state, "failed")
+        self.assertTrue(run.error_log)
+        self.assertFalse(run.line_ids, "the failing batches left nothing half-done")
+        self.levels[10].mail_template_id = False
+        rerun = self._run(batch_size=1)
+        self.assertEqual(rerun.state, "done")
+        self.assertEqual(len(rerun.line_ids), 2)
+        self.assertFalse(self._run().line_ids)
