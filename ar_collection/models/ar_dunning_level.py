@@ -64,7 +64,7 @@ class ArDunningLevel(models.Model):
         required=True,
         default="collector",
     )
-    user_id = fields.Many2one("res.users", string="User")
+    user_id = fields.Many2one("res.users")
     automatic = fields.Boolean(
         default=True,
         help="Sent by the run. Unchecked: the action waits in the review queue "

@@ -77,7 +77,8 @@ class TestDunningLetter(ArCollectionCommon):
         action.action_plan()
         text = pdf_text(base64.b64decode(action.letter_attachment_id.datas))
         self.assertIn("Mise en demeure de payer", text)
-        self.assertIn("neuf cent cinquante-quatre", text.lower())
+        self.assertIn("mille cinquante-quatre euros", text.lower())
+        self.assertIn("Pénalités de retard", text)
 
     def test_email_queued_with_letter(self):
         invoice = self._invoice(300.0, "2026-11-10")
