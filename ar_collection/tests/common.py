@@ -125,6 +125,8 @@ class ArCollectionCommon(AccountTestInvoicingCommon):
         )
 
     def _run(self, date="2026-11-23", **kw):
-        return self.env["ar.dunning.run"].with_context(lang="en_US")._run_for_company(
-            self.company, date=fields.Date.to_date(date), **kw
+        return (
+            self.env["ar.dunning.run"]
+            .with_context(lang="en_US")
+            ._run_for_company(self.company, date=fields.Date.to_date(date), **kw)
         )
