@@ -11,6 +11,7 @@
     "data": [
         "security/ar_collection_security.xml",
         "security/ir.model.access.csv",
+        "views/ar_collection_agenda_views.xml",
         "views/ar_collection_action_views.xml",
         "views/ar_dunning_scenario_views.xml",
         "views/res_partner_views.xml",

@@ -38,7 +38,27 @@ class AccountMove(models.Model):
         """
         parent = getattr(super(), "_ar_dunning_skip_domains", None)
         domains = parent() if parent else []
-        return [*domains, [("ar_dunning_excluded", "=", True)]]
+        return [
+            *domains,
+            [("ar_dunning_excluded", "=", True)],
+            *self._ar_agenda_pause_domains(),
+        ]
+
+    def _ar_agenda_pause_domains(self):
+        """Invoices under an open dispute, an open promise or a respected plan."""
+        disputed = (
+            self.env["ar.collection.dispute"].sudo().search([("state", "=", "open")])
+        )
+        promised = (
+            self.env["ar.collection.promise"].sudo().search([("state", "=", "open")])
+        )
+        planned = (
+            self.env["ar.collection.payment.plan"]
+            .sudo()
+            .search([("state", "=", "active")])
+        )
+        ids = (disputed.move_ids | promised.move_ids | planned.move_ids).ids
+        return [[("id", "in", ids)]] if ids else []
 
     def _ar_check_reminded(self, what):
         reason = self.env.context.get("ar_reset_reason")

@@ -95,6 +95,9 @@ class ArDunningRun(models.Model):
         date = date or fields.Date.context_today(self)
         run = self.create({"company_id": company.id, "date": date})
         self.env["ar.collection.action"]._ar_handle_bounces(company)
+        # promises and plans first: whether they still pause their invoices
+        self.env["ar.collection.promise"]._cron_evaluate(date)
+        self.env["ar.collection.payment.plan"]._cron_evaluate(date)
         scenarios = self.env["ar.dunning.scenario"].search(
             [("company_id", "=", company.id)], order="priority, id"
         )

@@ -15,6 +15,11 @@ class ResCompany(models.Model):
         default=14.15,
         help="Yearly rate, e.g. the ECB refinancing rate + 10 points.",
     )
+    ar_promise_grace_days = fields.Integer(
+        string="Grace period for promises (days)",
+        default=3,
+        help="Days after a promised date or an instalment before it counts as broken.",
+    )
     ar_recovery_indemnity = fields.Monetary(
         string="Fixed recovery indemnity",
         currency_field="currency_id",

@@ -14,6 +14,15 @@ class ResPartner(models.Model):
     ar_collection_action_ids = fields.One2many(
         "ar.collection.action", "partner_id", string="Collection actions"
     )
+    ar_promise_ids = fields.One2many(
+        "ar.collection.promise", "partner_id", string="Promises"
+    )
+    ar_dispute_ids = fields.One2many(
+        "ar.collection.dispute", "partner_id", string="Disputes"
+    )
+    ar_promise_kept_rate = fields.Float(
+        string="Promises kept (%)", compute="_compute_ar_promise_kept_rate"
+    )
     ar_dunning_scenario_id = fields.Many2one(
         "ar.dunning.scenario",
         string="Forced dunning scenario",
@@ -27,6 +36,26 @@ class ResPartner(models.Model):
         domain="[('parent_id', '=', id)]",
         help="Receives reminders. Empty: the invoicing contact, else the customer.",
     )
+
+    def _compute_ar_promise_kept_rate(self):
+        groups = self.env["ar.collection.promise"]._read_group(
+            [
+                ("partner_id", "in", self.ids),
+                ("state", "in", ("kept", "partial", "broken")),
+            ],
+            ["partner_id", "state"],
+            ["__count"],
+        )
+        totals, kept = {}, {}
+        for partner, state, count in groups:
+            totals[partner.id] = totals.get(partner.id, 0) + count
+            if state == "kept":
+                kept[partner.id] = count
+        for partner in self:
+            total = totals.get(partner.id)
+            partner.ar_promise_kept_rate = (
+                100.0 * kept.get(partner.id, 0) / total if total else 0.0
+            )
 
     def _ar_get_collector(self):
         """The user who acts for this customer: collector, else salesperson."""

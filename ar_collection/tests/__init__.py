@@ -2,3 +2,4 @@ from . import test_collection_action
 from . import test_dunning_run
 from . import test_dunning_scenario
 from . import test_dunning_letter
+from . import test_agenda

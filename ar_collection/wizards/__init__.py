@@ -1,1 +1,3 @@
 from . import ar_dunning_reset
+from . import ar_collection_log_call
+from . import ar_collection_campaign

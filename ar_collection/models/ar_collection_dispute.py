@@ -1,0 +1,148 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError
+
+REASON_CODES = [
+    ("cash_problem", "Temporary cash problem"),
+    ("payment_terms", "Payment-term optimisation"),
+    ("work_dispute", "Dispute on the work or delivery"),
+    ("admin_amount", "Administrative: amount"),
+    ("admin_address", "Administrative: address"),
+    ("admin_po", "Administrative: purchase order missing"),
+    ("other", "Other"),
+]
+
+
+class ArCollectionDispute(models.Model):
+    """A reason the customer gives for not paying, routed to whoever can
+    settle it. An open dispute pauses the dunning of its invoices only."""
+
+    _name = "ar.collection.dispute"
+    _description = "Customer Dispute"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_opened desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(string="Summary", required=True, tracking=True)
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Customer",
+        required=True,
+        index=True,
+        tracking=True,
+        domain="[('parent_id', '=', False)]",
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    move_ids = fields.Many2many(
+        "account.move",
+        "ar_collection_dispute_move_rel",
+        "dispute_id",
+        "move_id",
+        string="Invoices",
+        check_company=True,
+        domain="[('partner_id', 'child_of', partner_id), ('move_type', '=', 'out_invoice'), "
+        "('state', '=', 'posted')]",
+    )
+    reason_code = fields.Selection(
+        REASON_CODES, string="Reason", required=True, tracking=True
+    )
+    amount_disputed = fields.Monetary(tracking=True)
+    department = fields.Selection(
+        [
+            ("sales", "Sales"),
+            ("quality", "Quality"),
+            ("logistics", "Logistics"),
+            ("accounting", "Accounting"),
+            ("management", "Management"),
+        ],
+        tracking=True,
+    )
+    assigned_user_id = fields.Many2one(
+        "res.users",
+        string="Routed to",
+        tracking=True,
+        help="Who must answer; gets an activity with the deadline.",
+    )
+    date_opened = fields.Date(
+        required=True, default=fields.Date.context_today, readonly=True
+    )
+    date_deadline = fields.Date(string="Answer expected by", tracking=True)
+    date_resolved = fields.Date(readonly=True, tracking=True)
+    state = fields.Selection(
+        [("open", "Open"), ("resolved", "Resolved"), ("rejected", "Rejected")],
+        default="open",
+        required=True,
+        tracking=True,
+        index=True,
+    )
+    resolution = fields.Selection(
+        [
+            ("credit_note", "Credit note issued"),
+            ("corrected", "Invoice corrected"),
+            ("rejected", "Dispute rejected"),
+        ],
+        tracking=True,
+    )
+    answer = fields.Text(help="The answer of the department the dispute is routed to.")
+    user_id = fields.Many2one(
+        "res.users", string="Collector", default=lambda self: self.env.user
+    )
+
+    _sql_constraints = [
+        (
+            "amount_positive",
+            "CHECK(amount_disputed >= 0)",
+            "A disputed amount cannot be negative.",
+        ),
+    ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        disputes = super().create(vals_list)
+        disputes._notify_assignee()
+        return disputes
+
+    def write(self, vals):
+        if (
+            not self.env.su
+            and not self.env.user.has_group("ar_collection.ar_collection_group_user")
+            and set(vals) - {"answer"}
+        ):
+            raise AccessError(_("You can only answer the disputes routed to you."))
+        res = super().write(vals)
+        if "assigned_user_id" in vals or "date_deadline" in vals:
+            self._notify_assignee()
+        return res
+
+    def _notify_assignee(self):
+        for dispute in self.filtered(
+            lambda d: d.assigned_user_id and d.state == "open"
+        ):
+            dispute.activity_unlink(["mail.mail_activity_data_todo"])
+            dispute.activity_schedule(
+                "mail.mail_activity_data_todo",
+                date_deadline=dispute.date_deadline or fields.Date.context_today(self),
+                summary=_("Customer dispute to answer: %s", dispute.name),
+                user_id=dispute.assigned_user_id.id,
+            )
+
+    def action_resolve(self, resolution="corrected"):
+        self.write(
+            {
+                "state": "rejected" if resolution == "rejected" else "resolved",
+                "resolution": resolution,
+                "date_resolved": fields.Date.context_today(self),
+            }
+        )
+        self.activity_unlink(["mail.mail_activity_data_todo"])
+
+    def action_resolve_credit_note(self):
+        self.action_resolve("credit_note")
+
+    def action_resolve_corrected(self):
+        self.action_resolve("corrected")
+
+    def action_reject(self):
+        self.action_resolve("rejected")
