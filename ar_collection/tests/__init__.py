@@ -4,3 +4,4 @@ from . import test_dunning_scenario
 from . import test_dunning_letter
 from . import test_agenda
 from . import test_aged_balance
+from . import test_kpi
