@@ -1,0 +1,331 @@
+import base64
+
+from freezegun import freeze_time
+from psycopg2 import IntegrityError
+
+from odoo import Command, fields
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import new_test_user, tagged
+from odoo.tools import mute_logger
+
+from odoo.addons.account.tests.common import AccountTestInvoicingCommon
+from odoo.addons.ar_factoring.models.ar_factor_batch import batch_amounts
+
+
+@tagged("post_install", "-at_install")
+class TestFactoring(AccountTestInvoicingCommon):
+    @classmethod
+    @AccountTestInvoicingCommon.setup_country("fr")
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company = cls.env.company
+        if "ar_credit_policy" in cls.company._fields:
+            cls.company.ar_credit_policy = "none"
+        Account = cls.env["account.account"]
+
+        def account(code, name, account_type, reconcile=False):
+            return Account.create(
+                {
+                    "code": code,
+                    "name": name,
+                    "account_type": account_type,
+                    "reconcile": reconcile,
+                }
+            )
+
+        cls.acc_factor = account("467810", "Factor", "asset_current", reconcile=True)
+        cls.acc_reserve = account("467820", "Factor reserve", "asset_current")
+        cls.acc_fee = account("622810", "Factoring fees", "expense")
+        cls.acc_vat = account("445669", "VAT on fees", "asset_current")
+        cls.factor = cls.env["res.partner"].create(
+            {"name": "Factor Bank SA", "is_company": True}
+        )
+        cls.customer = cls.env["res.partner"].create(
+            {"name": "Transports Rhône SAS", "is_company": True}
+        )
+        cls.contract = cls.env["ar.factor.contract"].create(
+            {
+                "name": "Contrat 2026",
+                "factor_id": cls.factor.id,
+                "journal_id": cls.company_data["default_journal_misc"].id,
+                "account_factor_id": cls.acc_factor.id,
+                "account_reserve_id": cls.acc_reserve.id,
+                "account_fee_id": cls.acc_fee.id,
+                "account_fee_tax_id": cls.acc_vat.id,
+                "reserve_rate": 10.0,
+                "commission_rate": 0.5,
+                "fee_tax_rate": 20.0,
+                "definance_days": 60,
+                "approval_ids": [
+                    Command.create({"partner_id": cls.customer.id, "amount": 1500.0})
+                ],
+            }
+        )
+        cls.contract.action_activate()
+
+    def _invoice(self, amount, due="2026-10-01", move_type="out_invoice"):
+        move = self.env["account.move"].create(
+            {
+                "move_type": move_type,
+                "partner_id": self.customer.id,
+                "invoice_date": "2026-09-01",
+                "invoice_date_due": due,
+                "invoice_line_ids": [
+                    Command.create(
+                        {
+                            "name": "Transport",
+                            "quantity": 1,
+                            "price_unit": amount,
+                            "tax_ids": [],
+                        }
+                    )
+                ],
+            }
+        )
+        move.action_post()
+        return move
+
+    def _batch(self, moves):
+        batch = self.env["ar.factor.batch"].create(
+            {
+                "contract_id": self.contract.id,
+                "date": "2026-09-05",
+                "line_ids": [Command.create({"move_id": m.id}) for m in moves],
+            }
+        )
+        batch.action_confirm()
+        return batch
+
+    @staticmethod
+    def _lines(move):
+        return sorted(
+            (line.account_id.code, round(line.debit, 2), round(line.credit, 2))
+            for line in move.line_ids
+        )
+
+    def test_batch_amounts_pure(self):
+        self.assertEqual(
+            batch_amounts(
+                2000.0, {"reserve_rate": 10, "commission_rate": 0.5, "fee_tax_rate": 20}
+            ),
+            {"reserve": 200.0, "fees": 10.0, "fee_tax": 2.0, "advance": 1788.0},
+        )
+
+    def test_full_cycle_entries(self):
+        first, second = self._invoice(1200.0), self._invoice(800.0)
+        refund = self._invoice(100.0, move_type="out_refund")
+        self.assertEqual(first.ar_factor_state, "to_assign")
+        self.assertEqual(first.ar_factor_contract_id, self.contract)
+        batch = self._batch(first | second | refund)
+        entry = batch.move_id
+        self.assertEqual(entry.state, "posted")
+        self.assertAlmostEqual(sum(entry.line_ids.mapped("balance")), 0.0)
+        receivable = first.line_ids.filtered(
+            lambda l: l.account_id.account_type == "asset_receivable"
+        ).account_id.code
+        self.assertEqual(
+            self._lines(entry),
+            sorted(
+                [
+                    (receivable, 0.0, 1200.0),
+                    (receivable, 0.0, 800.0),
+                    (receivable, 100.0, 0.0),
+                    ("467810", 1900.0, 0.0),
+                    ("467820", 190.0, 0.0),
+                    ("467810", 0.0, 190.0),
+                    ("622810", 9.5, 0.0),
+                    ("467810", 0.0, 9.5),
+                    ("445669", 1.9, 0.0),
+                    ("467810", 0.0, 1.9),
+                ]
+            ),
+        )
+        self.assertAlmostEqual(batch.amount_advance, 1900.0 - 190.0 - 9.5 - 1.9)
+        self.assertEqual(first.payment_state, "paid")
+        self.assertEqual(first.ar_factor_state, "assigned")
+        batch.action_mark_financed()
+        self.assertEqual(second.ar_factor_state, "financed")
+        # the factor dunns: our dunning leaves the invoice alone
+        skipped = self.env["account.move"].search(
+            self.env["account.move"]._ar_dunning_skip_domains()[-1]
+        )
+        self.assertIn(second, skipped)
+        # collection from the statement
+        csv = (
+            "type;reference;amount;date\n"
+            f"ENC;{first.name};1200,00;2026-10-02\n"
+            "COM;FRAIS-10;15,50;2026-10-02\n"
+            "ENC;FAC/INCONNUE;99,00;2026-10-02\n"
+        )
+        result = (
+            self.env["ar.factor.statement.import"]
+            .create(
+                {
+                    "contract_id": self.contract.id,
+                    "data_file": base64.b64encode(csv.encode()),
+                    "filename": "releve.csv",
+                }
+            )
+            .action_import()
+        )
+        statement = self.env["ar.factor.statement"].browse(result["res_id"])
+        self.assertEqual(first.ar_factor_state, "collected")
+        self.assertEqual(statement.unmatched_count, 1)
+        self.assertEqual(
+            statement.line_ids.filtered(lambda l: l.state == "unmatched").reference,
+            "FAC/INCONNUE",
+        )
+        self.assertEqual(
+            self._lines(statement.move_id),
+            [("467810", 0.0, 15.5), ("622810", 15.5, 0.0)],
+        )
+        exported = batch.action_export()
+        self.assertEqual(len(exported), 2)
+        self.assertIn(first.name, base64.b64decode(exported[0].datas).decode())
+
+    def test_definancing_overdue_creates_agenda_action(self):
+        invoice = self._invoice(1000.0, due="2026-08-15")
+        self._batch(invoice).action_mark_financed()
+        with freeze_time("2026-11-23"):
+            self.env["ar.factor.contract"]._cron_definance()
+        self.assertEqual(invoice.ar_factor_state, "definanced")
+        self.assertEqual(invoice.payment_state, "not_paid")
+        self.assertAlmostEqual(invoice.amount_residual, 1000.0)
+        entry = invoice.ar_factor_definance_move_id
+        receivable = invoice.line_ids.filtered(
+            lambda l: l.account_id.account_type == "asset_receivable"
+        ).account_id.code
+        self.assertEqual(
+            self._lines(entry),
+            sorted([(receivable, 1000.0, 0.0), ("467810", 0.0, 1000.0)]),
+        )
+        action = self.env["ar.collection.action"].search(
+            [("move_ids", "in", invoice.ids)]
+        )
+        self.assertEqual(action.origin, "factoring")
+        self.assertEqual(action.priority, "1")
+        self.assertEqual(str(action.date_planned), "2026-11-23")
+        # back in our hands: the dunning sees it again
+        skipped = self.env["account.move"].search(
+            self.env["account.move"]._ar_dunning_skip_domains()[-1]
+        )
+        self.assertNotIn(invoice, skipped)
+
+    def test_definancing_on_dispute(self):
+        invoice = self._invoice(1000.0, due="2026-11-20")
+        self._batch(invoice)
+        self.env["ar.collection.dispute"].create(
+            {
+                "name": "Marchandise abîmée",
+                "partner_id": self.customer.id,
+                "move_ids": invoice.ids,
+                "reason_code": "work_dispute",
+            }
+        )
+        with freeze_time("2026-11-23"):
+            self.env["ar.factor.contract"]._cron_definance()
+        self.assertEqual(invoice.ar_factor_state, "definanced")
+        self.assertTrue(
+            self.env["ar.collection.action"].search(
+                [("move_ids", "in", invoice.ids), ("origin", "=", "factoring")]
+            )
+        )
+
+    def test_approved_buyer_excess(self):
+        first, second = self._invoice(1000.0), self._invoice(800.0)
+        batch = self.env["ar.factor.batch"].create(
+            {
+                "contract_id": self.contract.id,
+                "line_ids": [
+                    Command.create({"move_id": first.id}),
+                    Command.create({"move_id": second.id}),
+                ],
+            }
+        )
+        self.assertEqual(batch.line_ids.mapped("amount_not_guaranteed"), [0.0, 0.0])
+        big = self._invoice(2000.0)
+        batch.line_ids = [Command.create({"move_id": big.id})]
+        self.assertAlmostEqual(batch.amount_not_guaranteed, 500.0)
+
+    def test_batch_cancel_and_uniqueness(self):
+        invoice = self._invoice(1000.0)
+        batch = self._batch(invoice)
+        with (
+            self.assertRaises(IntegrityError),
+            mute_logger("odoo.sql_db"),
+            self.env.cr.savepoint(),
+        ):
+            self.env["ar.factor.batch"].create(
+                {
+                    "contract_id": self.contract.id,
+                    "line_ids": [Command.create({"move_id": invoice.id})],
+                }
+            ).flush_recordset()
+        batch.action_cancel()
+        self.assertEqual(batch.state, "cancelled")
+        self.assertEqual(invoice.ar_factor_state, "to_assign")
+        self.assertEqual(invoice.payment_state, "not_paid")
+        # a cancelled batch frees the invoice for another one
+        self._batch(invoice)
+        self.assertEqual(invoice.ar_factor_state, "assigned")
+        invoice._ar_factor_definance("test")
+        with self.assertRaisesRegex(UserError, "cannot be cancelled"):
+            invoice.ar_factor_batch_id.with_context(lang="en_US").action_cancel()
+
+    def test_bad_input(self):
+        with self.assertRaises(ValidationError):
+            self.contract.advance_rate = 120.0
+        empty = self.env["ar.factor.contract"].create(
+            {"name": "Sans comptes", "factor_id": self.factor.id}
+        )
+        with self.assertRaisesRegex(UserError, "cannot book"):
+            empty.with_context(lang="en_US").action_activate()
+        refund = self._invoice(500.0, move_type="out_refund")
+        batch = self.env["ar.factor.batch"].create(
+            {
+                "contract_id": self.contract.id,
+                "line_ids": [Command.create({"move_id": refund.id})],
+            }
+        )
+        with self.assertRaisesRegex(UserError, "exceed"):
+            batch.with_context(lang="en_US").action_confirm()
+        wrong = self.env["ar.factor.statement.import"].create(
+            {
+                "contract_id": self.contract.id,
+                "data_file": base64.b64encode(b"kind;ref\nENC;X\n"),
+            }
+        )
+        with self.assertRaisesRegex(UserError, "lacks the columns"):
+            wrong.with_context(lang="en_US").action_import()
+        latin1 = self.env["ar.factor.statement.import"].create(
+            {
+                "contract_id": self.contract.id,
+                "data_file": base64.b64encode(
+                    "type;reference;amount;date\nENC;Détail;1;2026-01-01\n".encode(
+                        "latin-1"
+                    )
+                ),
+            }
+        )
+        with self.assertRaisesRegex(UserError, "UTF-8"):
+            latin1.with_context(lang="en_US").action_import()
+
+    def test_access(self):
+        clerk = new_test_user(
+            self.env,
+            login="ar_fact_user",
+            groups="ar_factoring.ar_factoring_group_user",
+        )
+        self.assertTrue(self.contract.with_user(clerk).name)
+        with self.assertRaises(AccessError):
+            self.contract.with_user(clerk).write({"advance_rate": 50.0})
+        other = self.setup_other_company(name="Filiale")["company"]
+        manager = new_test_user(
+            self.env,
+            login="ar_fact_mgr",
+            groups="ar_factoring.ar_factoring_group_manager",
+            company_id=other.id,
+            company_ids=[(6, 0, other.ids)],
+        )
+        self.assertFalse(self.env["ar.factor.contract"].with_user(manager).search([]))
+        self.assertTrue(fields.Date.today())

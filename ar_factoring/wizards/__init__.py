@@ -1,0 +1,2 @@
+from . import ar_factor_definance
+from . import ar_factor_statement_import
