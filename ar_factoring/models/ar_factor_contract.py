@@ -21,9 +21,7 @@ class ArFactorContract(models.Model):
     _check_company_auto = True
 
     name = fields.Char(required=True, tracking=True)
-    factor_id = fields.Many2one(
-        "res.partner", string="Factor", required=True, tracking=True
-    )
+    factor_id = fields.Many2one("res.partner", required=True, tracking=True)
     factor_bank_id = fields.Many2one(
         "res.partner.bank",
         string="Factor's bank account",

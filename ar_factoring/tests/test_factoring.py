@@ -6,7 +6,7 @@ from psycopg2 import IntegrityError
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
-from odoo.tools import mute_logger
+from odoo.tools import html2plaintext, mute_logger
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.addons.ar_factoring.models.ar_factor_batch import batch_amounts
@@ -329,3 +329,60 @@ class TestFactoring(AccountTestInvoicingCommon):
         )
         self.assertFalse(self.env["ar.factor.contract"].with_user(manager).search([]))
         self.assertTrue(fields.Date.today())
+
+    def test_subrogation_on_invoice(self):
+        """The invoice document (the QWeb the PDF is printed from) names the
+        factor as payee. Odoo's standard invoice uses a web font that this
+        wkhtmltopdf build turns into outlines, so its PDF has no text layer
+        to read back: the HTML rendering is checked instead."""
+        self.env["res.lang"]._activate_lang("en_US")
+        self.customer.lang = "en_US"
+        self.contract.factor_bank_id = self.env["res.partner.bank"].create(
+            {"acc_number": "FR7630001007941234567890185", "partner_id": self.factor.id}
+        )
+        invoice = self._invoice(1000.0)
+        plain_customer = self.env["res.partner"].create(
+            {"name": "Direct SARL", "lang": "en_US"}
+        )
+        plain = self.env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": plain_customer.id,
+                "invoice_date": "2026-09-01",
+                "invoice_line_ids": [
+                    Command.create(
+                        {"name": "x", "quantity": 1, "price_unit": 10.0, "tax_ids": []}
+                    )
+                ],
+            }
+        )
+        plain.action_post()
+        report = self.env.ref("account.account_invoices")
+        html = report._render_qweb_html(report, invoice.ids)[0].decode()
+        text = " ".join(html2plaintext(html).split())
+        self.assertIn("Payment to the factor", text)
+        self.assertIn("Factor Bank SA", text)
+        self.assertIn("FR76 3000 1007 9412 3456 7890 185", text)
+        self.assertIn("subrogation", text)
+        self.assertNotIn("Payment Communication", text)
+        plain_html = report._render_qweb_html(report, plain.ids)[0].decode()
+        self.assertIn("Payment Communication", plain_html)
+        self.assertNotIn("Payment to the factor", plain_html)
+
+    def test_aged_balance_factored_filter(self):
+        factored = self._invoice(1000.0)
+        self.contract.approval_ids.unlink()
+        plain = self._invoice(300.0)
+        self.assertFalse(plain.ar_factor_state)
+        wizard = self.env["ar.aged.balance"].create(
+            {
+                "date_at": "2026-11-23",
+                "company_id": self.company.id,
+                "factored": "factored",
+            }
+        )
+        _buckets, rows = wizard._compute_summary()
+        self.assertAlmostEqual(rows[0]["total"], factored.amount_total)
+        wizard.factored = "not_factored"
+        _buckets, rows = wizard._compute_summary()
+        self.assertAlmostEqual(rows[0]["total"], 300.0)

@@ -1,2 +1,3 @@
 from . import ar_factor_definance
 from . import ar_factor_statement_import
+from . import ar_aged_balance
