@@ -131,7 +131,7 @@ class TestAgedBalance(ArCollectionCommon):
         self.assertEqual([r["name"] for r in rows], ["Menuiserie Lefèvre SARL"])
 
     def test_xlsx(self):
-        data = self._wizard()._build_xlsx()
+        data = self._wizard().with_context(lang="en_US")._build_xlsx()
         book = openpyxl.load_workbook(io.BytesIO(data))
         summary, detail = book.worksheets
         self.assertEqual(summary["A3"].value, "Customer")

@@ -20,14 +20,18 @@ class TestAgenda(ArCollectionCommon):
 
     def _promise(self, amount=1000.0, date="2026-11-30"):
         with freeze_time("2026-11-23"):
-            return self.env["ar.collection.promise"].create(
-                {
-                    "partner_id": self.customer.id,
-                    "move_ids": self.invoice.ids,
-                    "amount": amount,
-                    "date_promised": date,
-                    "payment_means": "transfer",
-                }
+            return (
+                self.env["ar.collection.promise"]
+                .with_context(lang="en_US")
+                .create(
+                    {
+                        "partner_id": self.customer.id,
+                        "move_ids": self.invoice.ids,
+                        "amount": amount,
+                        "date_promised": date,
+                        "payment_means": "transfer",
+                    }
+                )
             )
 
     def _skipped(self):
@@ -175,12 +179,16 @@ class TestAgenda(ArCollectionCommon):
         self._invoice(200.0, "2026-08-20")
         self._invoice(300.0, "2026-08-10", partner=other)
         self._invoice(999.0, "2026-09-10", partner=other)  # outside the period
-        wizard = self.env["ar.collection.campaign"].create(
-            {
-                "date_from": "2026-08-01",
-                "date_to": "2026-08-31",
-                "date_planned": "2026-07-03",
-            }
+        wizard = (
+            self.env["ar.collection.campaign"]
+            .with_context(lang="en_US")
+            .create(
+                {
+                    "date_from": "2026-08-01",
+                    "date_to": "2026-08-31",
+                    "date_planned": "2026-07-03",
+                }
+            )
         )
         result = wizard.action_create_calls()
         calls = self.env["ar.collection.action"].search(result["domain"])

@@ -108,8 +108,9 @@ class AccountMove(models.Model):
                 [("move_id", "=", move.id), ("active_batch", "=", True)], limit=1
             )
             receivable = batch_line.receivable_line_id
+            label = _("Assigned %s", move.name)
             assigned = batch_line.batch_id.move_id.line_ids.filtered(
-                lambda aml, m=move: aml.name == _("Assigned %s", m.name)
+                lambda aml, label=label: aml.name == label
             )
             amount = -assigned.balance
             entry = self.env["account.move"].create(

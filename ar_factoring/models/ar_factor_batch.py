@@ -166,8 +166,9 @@ class ArFactorBatch(models.Model):
         )
         entry.action_post()
         for line in self.line_ids:
+            label = _("Assigned %s", line.move_id.name)
             counterpart = entry.line_ids.filtered(
-                lambda aml, m=line.move_id: aml.name == _("Assigned %s", m.name)
+                lambda aml, label=label: aml.name == label
             )
             (line.receivable_line_id | counterpart).reconcile()
         return entry
