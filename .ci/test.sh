@@ -30,6 +30,18 @@ rc=$?
 set -e
 [ $rc -eq 0 ] || die "tests failed (pytest exit $rc)" "$rc"
 
+log "running the UI tours in headless Chromium (Odoo's test runner)"
+TOUR_PORT=$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+: >"$STATE/logs/$DB-tours.log"
+odoo_bin -c "$CONF" -d "$DB" --test-tags "/ar_collection:TestUiTour" --stop-after-init \
+    --http-port="$TOUR_PORT" --logfile="$STATE/logs/$DB-tours.log" --log-level=info || true
+tours=$(grep -Eo '[0-9]+ failed, [0-9]+ error\(s\) of [0-9]+ tests' "$STATE/logs/$DB-tours.log" | tail -n1)
+if ! printf '%s' "$tours" | grep -Eq '^0 failed, 0 error\(s\) of [1-9]'; then
+    grep -E ' (ERROR|FAIL)' "$STATE/logs/$DB-tours.log" | head -n 20 >&2
+    die "UI tours failed (${tours:-no tour ran}; log: $STATE/logs/$DB-tours.log)"
+fi
+log "UI tours: $tours"
+
 log "running the linters"
 "$ROOT/.ci/lint.sh"
 log "all green in $(($(date +%s) - T_START)) s"

@@ -28,5 +28,10 @@
         "data/ir_cron_data.xml",
     ],
     "demo": ["demo/ar_dunning_scenario_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "ar_collection/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
 }

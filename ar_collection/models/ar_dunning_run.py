@@ -257,7 +257,16 @@ class ArDunningRun(models.Model):
                 for row in rows
             ]
         )
-        moves.write({"ar_dunning_level_id": level.id})
+        # a technical marker: set in SQL, a write on posted invoices would run
+        # the whole accounting machinery for each of them
+        self.env.cr.execute(
+            SQL(
+                "UPDATE account_move SET ar_dunning_level_id = %s WHERE id = ANY(%s)",
+                level.id,
+                moves.ids,
+            )
+        )
+        moves.invalidate_recordset(["ar_dunning_level_id"])
         if level.automatic:
             action._ar_dunning_send()
         return action

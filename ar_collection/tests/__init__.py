@@ -5,3 +5,4 @@ from . import test_dunning_letter
 from . import test_agenda
 from . import test_aged_balance
 from . import test_kpi
+from . import test_ui_tour

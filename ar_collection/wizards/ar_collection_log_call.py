@@ -55,7 +55,10 @@ class ArCollectionLogCall(models.TransientModel):
         if self.outcome == "no_answer":
             self.next_action_type, self.next_date = "call", today + timedelta(days=2)
         elif self.outcome == "promise":
-            self.promise_amount = sum(self.move_ids.mapped("amount_residual_signed"))
+            # the invoices discussed, else everything the customer owes
+            self.promise_amount = sum(
+                self.move_ids.mapped("amount_residual_signed")
+            ) or (self.partner_id.commercial_partner_id.credit)
 
     def action_confirm(self):
         self.ensure_one()
