@@ -17,6 +17,6 @@
         "report/report_invoice.xml",
         "data/ar_factoring_data.xml",
     ],
-    "demo": [],
+    "demo": ["demo/ar_factoring_demo.xml"],
     "installable": True,
 }

@@ -3,3 +3,4 @@ from . import ar_factor_approval
 from . import ar_factor_batch
 from . import ar_factor_statement
 from . import account_move
+from . import ar_factor_demo
