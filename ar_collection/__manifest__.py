@@ -23,6 +23,7 @@
         "report/ar_collection_action_reports.xml",
         "report/ar_collection_action_templates.xml",
         "report/ar_aged_balance_reports.xml",
+        "report/ar_collection_payment_plan_reports.xml",
         "report/ar_aged_balance_templates.xml",
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",

@@ -8,6 +8,7 @@ from odoo.tests import Form, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from .common import ArCollectionCommon
+from .test_dunning_letter import pdf_text
 
 
 @tagged("post_install", "-at_install")
@@ -131,6 +132,29 @@ class TestAgenda(ArCollectionCommon):
         self.assertEqual(plan.line_ids[1].state, "missed")
         self.assertEqual(plan.follow_up_action_id.origin, "payment_plan")
         self.assertTrue(self._run(date="2026-12-24").line_ids)
+
+    def test_plan_schedule_letter(self):
+        plan = self.env["ar.collection.payment.plan"].create(
+            {
+                "partner_id": self.customer.id,
+                "move_ids": self.invoice.ids,
+                "amount_total": 1000.0,
+                "line_ids": [
+                    Command.create({"date": "2026-12-15", "amount": 600.0}),
+                    Command.create({"date": "2027-01-15", "amount": 400.0}),
+                ],
+            }
+        )
+        report = self.env.ref("ar_collection.ar_collection_payment_plan_report")
+        pdf, _type = report.with_context(force_report_rendering=True)._render_qweb_pdf(
+            report, plan.ids
+        )
+        text = pdf_text(pdf)
+        self.assertIn("Payment schedule agreement", text)
+        self.assertIn(self.invoice.name, text)
+        self.assertIn("15/01/2027", text.replace("01/15/2027", "15/01/2027"))
+        self.assertRegex(text, r"600[.,]00")
+        self.assertIn("read and approved", text)
 
     def test_plan_instalments_must_add_up(self):
         plan = self.env["ar.collection.payment.plan"].create(

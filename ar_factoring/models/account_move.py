@@ -65,11 +65,16 @@ class AccountMove(models.Model):
         )
         if not documents:
             return
-        approvals = self.env["ar.factor.approval"].search(
-            [
-                ("partner_id", "in", documents.commercial_partner_id.ids),
-                ("contract_id.state", "=", "active"),
-            ]
+        # any invoicing user posts: the contract lookup is not theirs to be denied
+        approvals = (
+            self.env["ar.factor.approval"]
+            .sudo()
+            .search(
+                [
+                    ("partner_id", "in", documents.commercial_partner_id.ids),
+                    ("contract_id.state", "=", "active"),
+                ]
+            )
         )
         for move in documents:
             approval = approvals.filtered(
@@ -79,7 +84,7 @@ class AccountMove(models.Model):
                 )
             )[:1]
             if approval:
-                move.write(
+                move.sudo().write(
                     {
                         "ar_factor_contract_id": approval.contract_id.id,
                         "ar_factor_state": "to_assign",

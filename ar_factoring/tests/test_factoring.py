@@ -310,6 +310,38 @@ class TestFactoring(AccountTestInvoicingCommon):
         with self.assertRaisesRegex(UserError, "UTF-8"):
             latin1.with_context(lang="en_US").action_import()
 
+    def test_billing_user_posts_factored_invoice(self):
+        biller = new_test_user(
+            self.env,
+            login="ar_biller",
+            groups="account.group_account_invoice",
+            company_id=self.company.id,
+        )
+        invoice = (
+            self.env["account.move"]
+            .with_user(biller)
+            .create(
+                {
+                    "move_type": "out_invoice",
+                    "partner_id": self.customer.id,
+                    "invoice_date": "2026-09-01",
+                    "invoice_line_ids": [
+                        Command.create(
+                            {
+                                "name": "Transport",
+                                "quantity": 1,
+                                "price_unit": 50.0,
+                                "tax_ids": [],
+                            }
+                        )
+                    ],
+                }
+            )
+        )
+        invoice.action_post()
+        self.assertEqual(invoice.ar_factor_state, "to_assign")
+        self.assertEqual(invoice.sudo().ar_factor_contract_id, self.contract)
+
     def test_access(self):
         clerk = new_test_user(
             self.env,
