@@ -2,7 +2,9 @@ from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import SQL, float_compare
+from odoo.tools import float_compare
+
+from .ar_collection_promise import reconciled_since
 
 
 def allocate_payments(instalments, paid, today, grace_days):
@@ -114,26 +116,9 @@ class ArCollectionPaymentPlan(models.Model):
         self.write({"state": "cancelled"})
 
     def _paid_since_start(self):
-        if not self:
-            return {}
-        self.env.flush_all()
-        self.env.cr.execute(
-            SQL(
-                """
-                SELECT p.id, COALESCE(SUM(apr.amount), 0)
-                  FROM ar_collection_payment_plan p
-                  JOIN ar_collection_payment_plan_move_rel rel ON rel.plan_id = p.id
-                  JOIN account_move_line aml ON aml.move_id = rel.move_id AND aml.balance > 0
-                  JOIN account_account acc ON acc.id = aml.account_id
-                       AND acc.account_type = 'asset_receivable'
-                  JOIN account_partial_reconcile apr ON apr.debit_move_id = aml.id
-                 WHERE p.id = ANY(%s) AND apr.max_date >= p.date_start
-              GROUP BY p.id
-                """,
-                self.ids,
-            )
+        return reconciled_since(
+            self, "ar_collection_payment_plan_move_rel", "plan_id", "date_start"
         )
-        return dict(self.env.cr.fetchall())
 
     @api.model
     def _cron_evaluate(self, today=None):

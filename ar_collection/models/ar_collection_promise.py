@@ -23,6 +23,36 @@ def promise_state(amount, paid, date_promised, grace_days, today):
     return "partial" if paid > 0 else "broken"
 
 
+def reconciled_since(records, rel_table, rel_column, date_field):
+    """Per record: the amount reconciled (company currency) on the receivable
+    of its invoices (``rel_table``) since its own date ``date_field``. One
+    query for all records; shared by promises and payment plans."""
+    if not records:
+        return {}
+    records.env.flush_all()
+    records.env.cr.execute(
+        SQL(
+            """
+            SELECT o.id, COALESCE(SUM(apr.amount), 0)
+              FROM %(owner)s o
+              JOIN %(rel)s rel ON rel.%(rel_column)s = o.id
+              JOIN account_move_line aml ON aml.move_id = rel.move_id AND aml.balance > 0
+              JOIN account_account acc ON acc.id = aml.account_id
+                   AND acc.account_type = 'asset_receivable'
+              JOIN account_partial_reconcile apr ON apr.debit_move_id = aml.id
+             WHERE o.id = ANY(%(ids)s) AND apr.max_date >= o.%(date_field)s
+          GROUP BY o.id
+            """,
+            owner=SQL.identifier(records._table),
+            rel=SQL.identifier(rel_table),
+            rel_column=SQL.identifier(rel_column),
+            date_field=SQL.identifier(date_field),
+            ids=records.ids,
+        )
+    )
+    return dict(records.env.cr.fetchall())
+
+
 class ArCollectionPromise(models.Model):
     """A customer's promise to pay, checked against the real payments."""
 
@@ -117,26 +147,9 @@ class ArCollectionPromise(models.Model):
     def _paid_since_made(self):
         """Amount reconciled on the promised invoices since each promise was
         made, in company currency: one query for all promises."""
-        if not self:
-            return {}
-        self.env.flush_all()
-        self.env.cr.execute(
-            SQL(
-                """
-                SELECT p.id, COALESCE(SUM(apr.amount), 0)
-                  FROM ar_collection_promise p
-                  JOIN ar_collection_promise_move_rel rel ON rel.promise_id = p.id
-                  JOIN account_move_line aml ON aml.move_id = rel.move_id AND aml.balance > 0
-                  JOIN account_account acc ON acc.id = aml.account_id
-                       AND acc.account_type = 'asset_receivable'
-                  JOIN account_partial_reconcile apr ON apr.debit_move_id = aml.id
-                 WHERE p.id = ANY(%s) AND apr.max_date >= p.date_made
-              GROUP BY p.id
-                """,
-                self.ids,
-            )
+        return reconciled_since(
+            self, "ar_collection_promise_move_rel", "promise_id", "date_made"
         )
-        return dict(self.env.cr.fetchall())
 
     @api.model
     def _cron_evaluate(self, today=None):
