@@ -134,6 +134,24 @@ class ArCollectionAction(models.Model):
         self.letter_attachment_id = attachment
         return attachment
 
+    def _ar_invoices_attachment(self):
+        """The invoices concerned, as one PDF kept on the action."""
+        self.ensure_one()
+        pdf, _type = (
+            self.env["ir.actions.report"]
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf("account.account_invoices", self.move_ids.ids)
+        )
+        return self.env["ir.attachment"].create(
+            {
+                "name": _("Invoices %s.pdf", self.partner_id.name),
+                "datas": base64.b64encode(pdf),
+                "res_model": self._name,
+                "res_id": self.id,
+                "mimetype": "application/pdf",
+            }
+        )
+
     def _ar_dunning_send(self):
         """Deliver automatic reminders: email with the letter, or the letter
         ready to print; calls and handovers stay planned for their owner."""
@@ -155,10 +173,13 @@ class ArCollectionAction(models.Model):
                 template = action.dunning_level_id.mail_template_id or self.env.ref(
                     "ar_collection.ar_collection_action_mail_template_reminder"
                 )
+                attachments = attachment
+                if action.dunning_level_id.attach_invoices:
+                    attachments |= action._ar_invoices_attachment()
                 action.message_post_with_source(
                     template,
                     subtype_xmlid="mail.mt_comment",
-                    attachment_ids=attachment.ids,
+                    attachment_ids=attachments.ids,
                     partner_ids=recipient.ids,
                 )
                 action.write(

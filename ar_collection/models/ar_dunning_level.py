@@ -74,6 +74,10 @@ class ArDunningLevel(models.Model):
         string="Minimum amount",
         help="Invoices with a smaller residual skip this level.",
     )
+    attach_invoices = fields.Boolean(
+        string="Attach the invoices",
+        help="Emails carry the invoices' PDF besides the reminder letter.",
+    )
     show_charges = fields.Boolean(
         string="Show late-payment charges",
         help="Interest and recovery indemnity on the letter, when the company applies them.",

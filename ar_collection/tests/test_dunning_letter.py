@@ -97,6 +97,18 @@ class TestDunningLetter(ArCollectionCommon):
             action.letter_attachment_id, self.customer.message_ids.attachment_ids
         )
 
+    def test_email_with_invoices_attached(self):
+        self.levels[10].attach_invoices = True
+        invoice = self._invoice(300.0, "2026-11-10")
+        action = self._run().action_ids
+        mail = self.env["mail.mail"].search(
+            [("model", "=", "ar.collection.action"), ("res_id", "=", action.id)]
+        )
+        self.assertEqual(len(mail.attachment_ids), 2)
+        invoices_pdf = mail.attachment_ids - action.letter_attachment_id
+        self.assertTrue(base64.b64decode(invoices_pdf.datas).startswith(b"%PDF"))
+        self.assertTrue(invoice)
+
     def test_no_email_falls_back_to_letter(self):
         self.customer.email = False
         self._invoice(300.0, "2026-11-10")

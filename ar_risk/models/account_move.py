@@ -16,6 +16,14 @@ class AccountMove(models.Model):
         "to the court-appointed representative.",
     )
 
+    ar_insurance_alert_date = fields.Date(
+        string="Insurer alert raised on",
+        copy=False,
+        readonly=True,
+        help="When the deadline to declare this unpaid invoice to the credit insurer "
+        "was signalled (once).",
+    )
+
     def _post(self, soft=True):
         self._ar_risk_check_credit()
         return super()._post(soft=soft)

@@ -193,6 +193,70 @@ class ArRiskGuarantee(models.Model):
             )
         return cover
 
+    @api.constrains("currency_id", "guarantee_type", "company_id")
+    def _check_currency(self):
+        for guarantee in self:
+            if (
+                guarantee.guarantee_type == "credit_insurance"
+                and guarantee.currency_id != guarantee.company_id.currency_id
+            ):
+                raise ValidationError(
+                    _(
+                        "Credit insurance %(name)s must be in %(currency)s, the currency "
+                        "of %(company)s: the insurer covers the company's receivables.",
+                        name=guarantee.name,
+                        currency=guarantee.company_id.currency_id.name,
+                        company=guarantee.company_id.name,
+                    )
+                )
+
+    @api.model
+    def _cron_claim_alerts(self):
+        """Credit insurance: an activity on each unpaid invoice of an insured
+        customer a week before the deadline to declare it to the insurer
+        (due date + the policy's delay), once per invoice."""
+        today = fields.Date.context_today(self)
+        policies = self.search(
+            [("guarantee_type", "=", "credit_insurance"), ("state", "=", "active")]
+        )
+        Move = self.env["account.move"]
+        for policy in policies:
+            latest_due = today - timedelta(
+                days=max(policy.claim_declaration_days - 7, 0)
+            )
+            invoices = Move.search(
+                [
+                    ("company_id", "=", policy.company_id.id),
+                    ("commercial_partner_id", "=", policy.partner_id.id),
+                    ("move_type", "=", "out_invoice"),
+                    ("state", "=", "posted"),
+                    ("payment_state", "in", ("not_paid", "partial")),
+                    ("invoice_date_due", "<=", latest_due),
+                    ("ar_insurance_alert_date", "=", False),
+                ]
+            )
+            for invoice in invoices:
+                deadline = invoice.invoice_date_due + timedelta(
+                    days=policy.claim_declaration_days
+                )
+                invoice.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    date_deadline=max(deadline, today),
+                    summary=_("Declare to the credit insurer before %s", deadline),
+                    note=_(
+                        "Unpaid invoice of an insured customer (policy %(policy)s): "
+                        "declare the threat of loss (menace de sinistre) to %(insurer)s.",
+                        policy=policy.policy_ref or policy.name,
+                        insurer=policy.guarantor_id.display_name or _("the insurer"),
+                    ),
+                    user_id=(
+                        policy.user_id
+                        or policy.company_id.ar_credit_manager_id
+                        or self.env.user
+                    ).id,
+                )
+            invoices.write({"ar_insurance_alert_date": today})
+
     @api.model
     def _cron_expiry_alerts(self):
         """Warn each responsible, once, N days (per company) before expiry."""

@@ -31,6 +31,15 @@ class TestRiskGrade(ArRiskCommon):
         customer = self.customer.with_company(self.company)
         # 40 days late -> 3 points, 100 % of the open amount overdue -> 3 points
         self.assertEqual(customer.ar_risk_grade, "d")
+        # usable in group-bys (customers per grade)
+        groups = dict(
+            self.env["res.partner"]
+            .with_company(self.company)
+            ._read_group(
+                [("id", "=", self.customer.id)], ["ar_risk_grade"], ["__count"]
+            )
+        )
+        self.assertEqual(groups, {"d": 1})
         watch = self.env["ar.risk.watch"].search(
             [("partner_id", "=", self.customer.id)]
         )
