@@ -28,7 +28,10 @@
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
     ],
-    "demo": ["demo/ar_dunning_scenario_demo.xml"],
+    "demo": [
+        "demo/ar_dunning_scenario_demo.xml",
+        "demo/ar_collection_agenda_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": [
             "ar_collection/static/tests/tours/*.js",

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResPartner(models.Model):
@@ -20,6 +20,27 @@ class ResPartner(models.Model):
     ar_dispute_ids = fields.One2many(
         "ar.collection.dispute", "partner_id", string="Disputes"
     )
+    ar_payment_plan_ids = fields.One2many(
+        "ar.collection.payment.plan", "partner_id", string="Payment plans"
+    )
+    ar_overdue_amount = fields.Monetary(
+        string="Overdue balance",
+        compute="_compute_ar_agenda_summary",
+        currency_field="ar_collection_currency_id",
+    )
+    ar_collection_currency_id = fields.Many2one(
+        "res.currency", compute="_compute_ar_agenda_summary"
+    )
+    ar_last_action_id = fields.Many2one(
+        "ar.collection.action",
+        string="Last action",
+        compute="_compute_ar_agenda_summary",
+    )
+    ar_next_action_id = fields.Many2one(
+        "ar.collection.action",
+        string="Next action",
+        compute="_compute_ar_agenda_summary",
+    )
     ar_promise_kept_rate = fields.Float(
         string="Promises kept (%)", compute="_compute_ar_promise_kept_rate"
     )
@@ -36,6 +57,42 @@ class ResPartner(models.Model):
         domain="[('parent_id', '=', id)]",
         help="Receives reminders. Empty: the invoicing contact, else the customer.",
     )
+
+    @api.depends_context("company")
+    def _compute_ar_agenda_summary(self):
+        """Overdue balance, last done and next planned action: three queries
+        for all the customers shown."""
+        today = fields.Date.context_today(self)
+        overdue = dict(
+            self.env["account.move"]._read_group(
+                [
+                    ("commercial_partner_id", "in", self.ids),
+                    ("company_id", "=", self.env.company.id),
+                    ("move_type", "in", ("out_invoice", "out_refund")),
+                    ("state", "=", "posted"),
+                    ("invoice_date_due", "<", today),
+                ],
+                ["commercial_partner_id"],
+                ["amount_residual_signed:sum"],
+            )
+        )
+        Action = self.env["ar.collection.action"]
+        last, following = {}, {}
+        for action in Action.search(
+            [("partner_id", "in", self.ids), ("state", "=", "done")],
+            order="date_done desc, id desc",
+        ):
+            last.setdefault(action.partner_id.id, action)
+        for action in Action.search(
+            [("partner_id", "in", self.ids), ("state", "=", "planned")],
+            order="date_planned, id",
+        ):
+            following.setdefault(action.partner_id.id, action)
+        for partner in self:
+            partner.ar_collection_currency_id = self.env.company.currency_id
+            partner.ar_overdue_amount = overdue.get(partner, 0.0)
+            partner.ar_last_action_id = last.get(partner.id, Action)
+            partner.ar_next_action_id = following.get(partner.id, Action)
 
     def _compute_ar_promise_kept_rate(self):
         groups = self.env["ar.collection.promise"]._read_group(

@@ -197,6 +197,38 @@ class TestAgenda(ArCollectionCommon):
         )
         self.assertEqual(str(next_action.date_planned), "2026-12-01")
 
+    def test_customer_collection_summary(self):
+        Action = self.env["ar.collection.action"]
+        done = Action.create(
+            {
+                "name": "Appel 1",
+                "partner_id": self.customer.id,
+                "date_planned": "2026-11-10",
+            }
+        )
+        done.action_done()
+        later = Action.create(
+            {
+                "name": "Appel 3",
+                "partner_id": self.customer.id,
+                "date_planned": "2026-12-10",
+            }
+        )
+        soon = Action.create(
+            {
+                "name": "Appel 2",
+                "partner_id": self.customer.id,
+                "date_planned": "2026-11-30",
+            }
+        )
+        self._invoice(250.0, "2026-12-31")  # not yet due
+        with freeze_time("2026-11-23"):
+            self.customer.invalidate_recordset()
+            self.assertAlmostEqual(self.customer.ar_overdue_amount, 1000.0)
+            self.assertEqual(self.customer.ar_last_action_id, done)
+            self.assertEqual(self.customer.ar_next_action_id, soon)
+        self.assertTrue(later)
+
     def test_campaign_one_call_per_customer(self):
         other = self.customer.copy({"name": "Client Août"})
         self._invoice(100.0, "2026-08-05")
