@@ -128,6 +128,26 @@ class ArCollectionDispute(models.Model):
                 user_id=dispute.assigned_user_id.id,
             )
 
+    @api.model
+    def _cron_remind(self, today=None):
+        """Remind the department again while an answer is late: one pending
+        reminder at a time, renewed once it is done."""
+        today = today or fields.Date.context_today(self)
+        late = self.search(
+            [
+                ("state", "=", "open"),
+                ("assigned_user_id", "!=", False),
+                ("date_deadline", "<", today),
+            ]
+        )
+        for dispute in late.filtered(lambda d: not d.activity_ids):
+            dispute.activity_schedule(
+                "mail.mail_activity_data_todo",
+                date_deadline=today,
+                summary=_("Late answer on the dispute: %s", dispute.name),
+                user_id=dispute.assigned_user_id.id,
+            )
+
     def action_resolve(self, resolution="corrected"):
         self.write(
             {

@@ -108,6 +108,29 @@ class TestAgenda(ArCollectionCommon):
         self.assertFalse(dispute.activity_ids)
         self.assertEqual(self._run().line_ids.move_id, self.invoice)
 
+    def test_dispute_reminders_while_late(self):
+        dispute = self.env["ar.collection.dispute"].create(
+            {
+                "name": "Retard qualité",
+                "partner_id": self.customer.id,
+                "reason_code": "work_dispute",
+                "assigned_user_id": self.collector.id,
+                "date_deadline": "2026-11-20",
+            }
+        )
+        dispute.activity_ids.action_feedback(feedback="Vu")
+        Dispute = self.env["ar.collection.dispute"]
+        Dispute._cron_remind(fields.Date.to_date("2026-11-23"))
+        Dispute._cron_remind(fields.Date.to_date("2026-11-23"))
+        self.assertEqual(len(dispute.activity_ids), 1)
+        self.assertEqual(dispute.activity_ids.user_id, self.collector)
+        dispute.activity_ids.action_feedback(feedback="Relancé le service")
+        Dispute._cron_remind(fields.Date.to_date("2026-11-24"))
+        self.assertEqual(str(dispute.activity_ids.date_deadline), "2026-11-24")
+        dispute.action_reject()
+        Dispute._cron_remind(fields.Date.to_date("2026-11-25"))
+        self.assertFalse(dispute.activity_ids)
+
     def test_payment_plan_respected_then_missed(self):
         plan = self.env["ar.collection.payment.plan"].create(
             {
