@@ -18,6 +18,7 @@
         "views/account_move_views.xml",
         "views/res_config_settings_views.xml",
         "views/ar_aged_balance_views.xml",
+        "views/ar_aged_balance_line_views.xml",
         "views/ar_collection_kpi_views.xml",
         "views/ar_collection_menus.xml",
         "report/ar_collection_action_reports.xml",

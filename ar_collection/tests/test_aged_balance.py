@@ -130,6 +130,25 @@ class TestAgedBalance(ArCollectionCommon):
         )._compute_summary()
         self.assertEqual([r["name"] for r in rows], ["Menuiserie Lefèvre SARL"])
 
+    def test_analysis_view_agrees(self):
+        """The pivot analysis (today's open amounts) sums like the report."""
+        self.env.flush_all()
+        lines = self.env["ar.aged.balance.line"].search(
+            [("company_id", "=", self.company.id)]
+        )
+        by_partner = {}
+        for line in lines:
+            by_partner[line.partner_id.name] = (
+                by_partner.get(line.partner_id.name, 0.0) + line.amount_residual
+            )
+        # today's residuals count every payment already booked, including the one
+        # dated 5 December 2026: the report at a date after all of them agrees
+        _buckets, rows = self._wizard(date="2099-12-31")._compute_summary()
+        self.assertEqual(
+            {r["name"]: round(r["total"], 2) for r in rows},
+            {name: round(total, 2) for name, total in by_partner.items()},
+        )
+
     def test_xlsx(self):
         data = self._wizard().with_context(lang="en_US")._build_xlsx()
         book = openpyxl.load_workbook(io.BytesIO(data))

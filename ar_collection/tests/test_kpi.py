@@ -41,5 +41,9 @@ class TestKpi(ArCollectionCommon):
         self.assertEqual(kpi.top_days_ids[0].partner_id, self.customer)
         self.assertEqual(kpi.top_days_ids[0].value, 34)
         self.assertEqual(len(kpi.dso_history_ids), 12)
+        graph = kpi.action_open_dso_graph()
+        self.assertEqual(
+            len(self.env["ar.collection.kpi.line"].search(graph["domain"])), 12
+        )
         action = kpi.top_amount_ids[0].action_open()
         self.assertEqual(self.env["account.move"].search(action["domain"]), late)

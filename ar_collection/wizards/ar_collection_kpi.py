@@ -125,6 +125,23 @@ class ArCollectionKpi(models.TransientModel):
         )
         return self.env.cr.fetchone()
 
+    def action_open_dso_graph(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("DSO month by month"),
+            "res_model": "ar.collection.kpi.line",
+            "view_mode": "graph,list",
+            "views": [
+                (
+                    self.env.ref("ar_collection.ar_collection_kpi_line_view_graph").id,
+                    "graph",
+                ),
+                (False, "list"),
+            ],
+            "domain": [("kpi_id", "=", self.id), ("kind", "=", "dso")],
+        }
+
     def action_refresh(self):
         for kpi in self:
             kpi._refresh()
