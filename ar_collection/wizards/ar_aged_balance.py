@@ -181,7 +181,8 @@ class ArAgedBalance(models.TransientModel):
         buckets, rows = self._compute_summary()
         output = io.BytesIO()
         workbook = xlsxwriter.Workbook(
-            output, {"constant_memory": True, "in_memory": True}
+            output,
+            {"constant_memory": True},  # rows go to a temporary file as written
         )
         symbol = self.currency_id.symbol or ""
         money = workbook.add_format(
