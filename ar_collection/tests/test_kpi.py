@@ -24,6 +24,9 @@ class TestKpi(ArCollectionCommon):
         late = self._invoice(600.0, "2026-11-13", date="2026-11-03", partner=other)
         old = self._invoice(800.0, "2026-10-20", date="2026-10-10")
         self._pay(old, 300.0, "2026-11-02")
+        dispute = self.env["ar.collection.dispute"].create(
+            {"name": "Quantités", "partner_id": other.id, "reason_code": "admin_amount"}
+        )
         kpi = self.env["ar.collection.kpi"].create(
             {"date_at": "2026-11-23", "months": 2, "company_id": self.company.id}
         )
@@ -41,9 +44,17 @@ class TestKpi(ArCollectionCommon):
         self.assertEqual(kpi.top_days_ids[0].partner_id, self.customer)
         self.assertEqual(kpi.top_days_ids[0].value, 34)
         self.assertEqual(len(kpi.dso_history_ids), 12)
+        overdue = self.env["account.move"].search(kpi.action_open_overdue()["domain"])
+        self.assertEqual(overdue, late | old)
         graph = kpi.action_open_dso_graph()
         self.assertEqual(
             len(self.env["ar.collection.kpi.line"].search(graph["domain"])), 12
+        )
+        reason = kpi.reason_ids.filtered(lambda line: line.code == "admin_amount")
+        self.assertEqual(reason.value, 1)
+        self.assertEqual(
+            self.env["ar.collection.dispute"].search(reason.action_open()["domain"]),
+            dispute,
         )
         action = kpi.top_amount_ids[0].action_open()
         self.assertEqual(self.env["account.move"].search(action["domain"]), late)

@@ -142,6 +142,23 @@ class ArCollectionKpi(models.TransientModel):
             "domain": [("kpi_id", "=", self.id), ("kind", "=", "dso")],
         }
 
+    def action_open_overdue(self):
+        """The overdue invoices behind the overdue amount and ratio."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Overdue invoices"),
+            "res_model": "account.move",
+            "view_mode": "list,form",
+            "domain": [
+                ("company_id", "=", self.company_id.id),
+                ("move_type", "=", "out_invoice"),
+                ("state", "=", "posted"),
+                ("payment_state", "in", ("not_paid", "partial")),
+                ("invoice_date_due", "<", self.date_at),
+            ],
+        }
+
     def action_refresh(self):
         for kpi in self:
             kpi._refresh()
@@ -220,6 +237,9 @@ class ArCollectionKpi(models.TransientModel):
                     "label": reasons.get(code, code),
                     "month": month.strftime("%Y-%m"),
                     "value": count,
+                    "source": "dispute",
+                    "code": code,
+                    "month_start": month,
                 }
             )
         outcomes = dict(self.env["ar.collection.action"]._fields["outcome"].selection)
@@ -238,6 +258,9 @@ class ArCollectionKpi(models.TransientModel):
                     "label": outcomes.get(outcome, outcome),
                     "month": month.strftime("%Y-%m"),
                     "value": count,
+                    "source": "action",
+                    "code": outcome,
+                    "month_start": month,
                 }
             )
         # actions done per collector over the period
@@ -312,6 +335,9 @@ class ArCollectionKpiLine(models.TransientModel):
     user_id = fields.Many2one("res.users", string="Collector")
     currency_id = fields.Many2one(related="kpi_id.currency_id")
     amount = fields.Monetary(string="Overdue amount")
+    source = fields.Selection([("dispute", "Dispute"), ("action", "Call outcome")])
+    code = fields.Char()
+    month_start = fields.Date()
     value = fields.Float()
 
     def action_open(self):
@@ -329,6 +355,33 @@ class ArCollectionKpiLine(models.TransientModel):
                     ("state", "=", "posted"),
                     ("payment_state", "in", ("not_paid", "partial")),
                 ],
+            }
+        if self.source:
+            month_end = self.month_start + relativedelta(months=1)
+            if self.source == "dispute":
+                model, domain = (
+                    "ar.collection.dispute",
+                    [
+                        ("reason_code", "=", self.code),
+                        ("date_opened", ">=", self.month_start),
+                        ("date_opened", "<", month_end),
+                    ],
+                )
+            else:
+                model, domain = (
+                    "ar.collection.action",
+                    [
+                        ("outcome", "=", self.code),
+                        ("date_done", ">=", self.month_start),
+                        ("date_done", "<", month_end),
+                    ],
+                )
+            return {
+                "type": "ir.actions.act_window",
+                "name": "%s %s" % (self.label, self.month),
+                "res_model": model,
+                "view_mode": "list,form",
+                "domain": [("company_id", "=", self.kpi_id.company_id.id), *domain],
             }
         if self.user_id:
             return {
