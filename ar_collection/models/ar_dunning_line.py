@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.tools import SQL
 
 
 class ArDunningLine(models.Model):
@@ -31,3 +32,42 @@ class ArDunningLine(models.Model):
             "An invoice reaches each dunning level once.",
         ),
     ]
+
+    @api.model
+    def _insert_rows(self, rows):
+        """Insert many lines in one statement, as the dunning run makes
+        thousands: the access right and the unique constraint of create(),
+        without its per-record work (a quarter of the run's time).
+
+        ``rows``: dicts with the run, move, level, action, partner, company,
+        amount_residual and days_late of each line.
+        """
+        self.check_access("create")
+        if not rows:
+            return
+        self.env.cr.execute(
+            SQL(
+                """
+                INSERT INTO ar_dunning_line (run_id, move_id, level_id, action_id,
+                    partner_id, company_id, amount_residual, days_late,
+                    create_uid, create_date, write_uid, write_date)
+                SELECT r.*, %(uid)s, now() AT TIME ZONE 'UTC',
+                       %(uid)s, now() AT TIME ZONE 'UTC'
+                  FROM unnest(%(run)s::int[], %(move)s::int[], %(level)s::int[],
+                              %(action)s::int[], %(partner)s::int[], %(company)s::int[],
+                              %(residual)s::numeric[], %(late)s::int[]) AS r
+                """,
+                uid=self.env.uid,
+                run=[row["run_id"] for row in rows],
+                move=[row["move_id"] for row in rows],
+                level=[row["level_id"] for row in rows],
+                action=[row["action_id"] for row in rows],
+                partner=[row["partner_id"] for row in rows],
+                company=[row["company_id"] for row in rows],
+                residual=[row["amount_residual"] for row in rows],
+                late=[row["days_late"] for row in rows],
+            )
+        )
+        self.invalidate_model()
+        self.env["ar.dunning.run"].invalidate_model(["line_ids"])
+        self.env["account.move"].invalidate_model(["ar_dunning_line_ids"])

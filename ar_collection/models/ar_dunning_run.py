@@ -201,6 +201,7 @@ class ArDunningRun(models.Model):
         criteria = {scenario.id: scenario._criteria() for scenario in scenarios}
         default = scenarios.filtered("is_default")[:1]
         Level = self.env["ar.dunning.level"]
+        groups = []
         for partner in partners:
             rows = by_partner[partner.id]
             scenario = partner._ar_dunning_scenario(
@@ -211,7 +212,7 @@ class ArDunningRun(models.Model):
             )
             if not scenario:
                 continue
-            groups = defaultdict(list)
+            by_level = defaultdict(list)
             for row in rows:
                 level_id = level_due(
                     levels_by_scenario[scenario.id],
@@ -220,29 +221,41 @@ class ArDunningRun(models.Model):
                     [offset_of.get(lid, -(10**6)) for lid in done[row["move_id"]]],
                 )
                 if level_id:
-                    groups[level_id].append(row)
-            for level_id, level_rows in groups.items():
-                self._create_action(partner, Level.browse(level_id), level_rows, date)
+                    by_level[level_id].append(row)
+            for level_id, level_rows in by_level.items():
+                groups.append((partner, Level.browse(level_id), level_rows))
                 counts[level_id] += len(level_rows)
+        if groups:
+            self._create_actions(groups, date)
 
-    def _create_action(self, partner, level, rows, date):
-        moves = self.env["account.move"].browse([row["move_id"] for row in rows])
-        action = self.env["ar.collection.action"].create(
-            {
-                "name": "%s — %s" % (level.name, partner.name),
-                "partner_id": partner.id,
-                "company_id": self.company_id.id,
-                "move_ids": [fields.Command.set(moves.ids)],
-                "action_type": level._action_type(),
-                "origin": "dunning",
-                "date_planned": date,
-                "user_id": level._responsible_user(partner).id or False,
-                "state": "planned" if level.automatic else "to_review",
-                "dunning_level_id": level.id,
-                "dunning_run_id": self.id,
-            }
+    def _create_actions(self, groups, date):
+        """One action per customer and level reached, with its dunning lines
+        and the invoices' level marker: a few batched statements for a whole
+        batch of customers (one create each cost 12 ms an action)."""
+        # no "created" message nor the run's user as follower on each of
+        # thousands of actions: the action itself is the trace
+        Action = self.env["ar.collection.action"].with_context(
+            mail_create_nolog=True, mail_create_nosubscribe=True
         )
-        self.env["ar.dunning.line"].create(
+        actions = Action.create(
+            [
+                {
+                    "name": "%s — %s" % (level.name, partner.name),
+                    "partner_id": partner.id,
+                    "company_id": self.company_id.id,
+                    "move_ids": [fields.Command.set([row["move_id"] for row in rows])],
+                    "action_type": level._action_type(),
+                    "origin": "dunning",
+                    "date_planned": date,
+                    "user_id": level._responsible_user(partner).id or False,
+                    "state": "planned" if level.automatic else "to_review",
+                    "dunning_level_id": level.id,
+                    "dunning_run_id": self.id,
+                }
+                for partner, level, rows in groups
+            ]
+        )
+        self.env["ar.dunning.line"]._insert_rows(
             [
                 {
                     "run_id": self.id,
@@ -254,19 +267,25 @@ class ArDunningRun(models.Model):
                     "amount_residual": row["residual"],
                     "days_late": row["days_late"],
                 }
+                for action, (partner, level, rows) in zip(actions, groups, strict=True)
                 for row in rows
             ]
         )
         # a technical marker: set in SQL, a write on posted invoices would run
         # the whole accounting machinery for each of them
-        self.env.cr.execute(
-            SQL(
-                "UPDATE account_move SET ar_dunning_level_id = %s WHERE id = ANY(%s)",
-                level.id,
-                moves.ids,
+        moves_by_level = defaultdict(list)
+        for _partner, level, rows in groups:
+            moves_by_level[level.id] += [row["move_id"] for row in rows]
+        for level_id, move_ids in moves_by_level.items():
+            self.env.cr.execute(
+                SQL(
+                    "UPDATE account_move SET ar_dunning_level_id = %s WHERE id = ANY(%s)",
+                    level_id,
+                    move_ids,
+                )
             )
-        )
-        moves.invalidate_recordset(["ar_dunning_level_id"])
-        if level.automatic:
-            action._ar_dunning_send()
-        return action
+        self.env["account.move"].browse(
+            [mid for ids in moves_by_level.values() for mid in ids]
+        ).invalidate_recordset(["ar_dunning_level_id"])
+        actions.filtered(lambda a: a.dunning_level_id.automatic)._ar_dunning_send()
+        return actions

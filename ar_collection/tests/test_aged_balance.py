@@ -169,6 +169,18 @@ class TestAgedBalance(ArCollectionCommon):
         self.assertEqual(sum(r[6] for r in rows), 1750.0)
         self.assertIn(self.inv_partial.name, [r[1] for r in rows])
 
+    def test_detail_streams_every_line_and_leaves_the_planner_as_it_was(self):
+        """The detail is planned for all its rows, for its own cursor only."""
+        self.env.cr.execute("SET LOCAL cursor_tuple_fraction = 0.25")
+        wizard = self._wizard()
+        rows = list(wizard._iter_detail())
+        _buckets, summary = wizard._compute_summary()
+        self.assertAlmostEqual(
+            sum(row[6] for row in rows), sum(line["total"] for line in summary)
+        )
+        self.env.cr.execute("SHOW cursor_tuple_fraction")
+        self.assertEqual(self.env.cr.fetchone()[0], "0.25")
+
     def test_pdf(self):
         wizard = self._wizard(show_detail=True)
         report = self.env.ref("ar_collection.ar_aged_balance_report")

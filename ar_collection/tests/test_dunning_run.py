@@ -77,6 +77,38 @@ class TestDunningRun(ArCollectionCommon):
         self.assertEqual(action.state, "planned")
         self.assertTrue(action.letter_attachment_id)
 
+    def test_batch_of_customers_keeps_each_action_to_its_own(self):
+        """Actions and lines of a whole batch are created together: each
+        line still points at its customer's action for its level."""
+        port = self.customer.copy({"name": "Boulangerie du Port"})
+        mill = self.customer.copy({"name": "Moulin Girard"})
+        own_first = self._invoice(300.0, "2026-11-10")
+        own_firm = self._invoice(400.0, "2026-10-25")
+        port_first = self._invoice(150.0, "2026-11-12", partner=port)
+        port_first_bis = self._invoice(250.0, "2026-11-11", partner=port)
+        mill_notice = self._invoice(900.0, "2026-10-01", partner=mill)
+        run = self._run(batch_size=500)
+        self.assertEqual(len(run.action_ids), 4)
+        self.assertEqual(len(run.line_ids), 5)
+        for line in run.line_ids:
+            self.assertEqual(line.action_id.partner_id, line.partner_id)
+            self.assertEqual(line.action_id.dunning_level_id, line.level_id)
+            self.assertIn(line.move_id, line.action_id.move_ids)
+            self.assertEqual(line.move_id.ar_dunning_level_id, line.level_id)
+        by_key = {
+            (a.partner_id, a.dunning_level_id.offset_days): a for a in run.action_ids
+        }
+        self.assertEqual(by_key[self.customer, 10].move_ids, own_first)
+        self.assertEqual(by_key[self.customer, 25].move_ids, own_firm)
+        self.assertEqual(by_key[port, 10].move_ids, port_first | port_first_bis)
+        self.assertEqual(by_key[mill, 45].move_ids, mill_notice)
+        self.assertEqual(by_key[mill, 45].state, "to_review")
+        mill_line = run.line_ids.filtered(lambda line: line.partner_id == mill)
+        self.assertAlmostEqual(mill_line.amount_residual, 900.0)
+        self.assertEqual(mill_line.days_late, 53)
+        self.assertEqual(mill_line.create_uid, self.env.user)
+        self.assertEqual(mill_notice.ar_dunning_line_ids, mill_line)
+
     def test_interrupted_run_resumes_without_duplicates(self):
         other = self.customer.copy({"name": "Boulangerie du Port"})
         self._invoice(300.0, "2026-11-10")

@@ -171,7 +171,9 @@ class ArAgedBalance(models.TransientModel):
             previous = cr.fetchone()[0]
             cr.execute("SET LOCAL cursor_tuple_fraction = 1.0")
             named.execute(query.code, query.params)
-            cr.execute(SQL("SELECT set_config('cursor_tuple_fraction', %s, true)", previous))
+            cr.execute(
+                SQL("SELECT set_config('cursor_tuple_fraction', %s, true)", previous)
+            )
             yield from named
         finally:
             named.close()

@@ -56,9 +56,9 @@ def aged_xlsx(env, company, date_at):
     wizard, data = _aged_wizard(env, company, date_at, detail=True)
     report = env["report.a_f_r.report_aged_partner_balance_xlsx"]
     # as report_xlsx's controller calls it, with the wizard as active model
-    content, _kind = report.with_context(
-        active_model=wizard._name
-    ).create_xlsx_report(wizard.ids, data)
+    content, _kind = report.with_context(active_model=wizard._name).create_xlsx_report(
+        wizard.ids, data
+    )
     return len(content)
 
 
