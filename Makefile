@@ -11,5 +11,5 @@ test:  ## fresh test database, the whole pytest-odoo suite, then the linters
 lint:  ## ruff and pylint-odoo's mandatory checks only
 	bash .ci/lint.sh
 
-bench:  ## benchmarks at a small scale (see tests/benchmarks/README.md)
+bench:  ## benchmarks at a small scale, side by side with the OCA peers (see tests/benchmarks/README.md)
 	bash .ci/bench.sh

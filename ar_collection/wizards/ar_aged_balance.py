@@ -73,29 +73,40 @@ class ArAgedBalance(models.TransientModel):
         return SQL("CASE %s ELSE %s END", SQL(" ").join(whens), len(buckets) - 1)
 
     def _open_lines_sql(self, buckets):
-        """Receivable lines with their amount still open at the date."""
+        """Receivable lines with their amount still open at the date.
+
+        Open at the date = open today + what was reconciled after the date,
+        undone (Odoo keeps amount_residual = balance - reconciliations). A
+        line with nothing open today and nothing reconciled after the date
+        was closed at the date: only the reconciliations after the date are
+        read, not the whole history (a few for today or a recent month end).
+        """
         return SQL(
             """
-            WITH o AS (
+            WITH later AS (
+                SELECT line_id, SUM(amount) AS amount
+                  FROM (SELECT debit_move_id AS line_id, amount
+                          FROM account_partial_reconcile
+                         WHERE max_date > %(date)s AND company_id = %(company)s
+                     UNION ALL
+                        SELECT credit_move_id, -amount
+                          FROM account_partial_reconcile
+                         WHERE max_date > %(date)s AND company_id = %(company)s) undone
+              GROUP BY line_id
+            ), o AS (
                 SELECT aml.id, aml.move_id, p.commercial_partner_id AS partner_id,
                        COALESCE(aml.date_maturity, aml.date) AS due,
-                       aml.balance - COALESCE(d.amount, 0) + COALESCE(c.amount, 0) AS open_amount
+                       aml.amount_residual + COALESCE(later.amount, 0) AS open_amount
                   FROM account_move_line aml
                   JOIN account_account acc ON acc.id = aml.account_id
                   JOIN res_partner p ON p.id = aml.partner_id
                   JOIN res_partner cp ON cp.id = p.commercial_partner_id
-             LEFT JOIN (SELECT debit_move_id AS line_id, SUM(amount) AS amount
-                          FROM account_partial_reconcile
-                         WHERE max_date <= %(date)s AND company_id = %(company)s
-                      GROUP BY debit_move_id) d ON d.line_id = aml.id
-             LEFT JOIN (SELECT credit_move_id AS line_id, SUM(amount) AS amount
-                          FROM account_partial_reconcile
-                         WHERE max_date <= %(date)s AND company_id = %(company)s
-                      GROUP BY credit_move_id) c ON c.line_id = aml.id
+             LEFT JOIN later ON later.line_id = aml.id
                  WHERE aml.company_id = %(company)s
                    AND aml.parent_state = 'posted'
                    AND aml.date <= %(date)s
                    AND acc.account_type = 'asset_receivable'
+                   AND (aml.amount_residual <> 0 OR later.line_id IS NOT NULL)
                    AND %(where)s
             )
             SELECT o.*, %(bucket)s AS bucket, %(date)s - o.due AS days

@@ -102,7 +102,7 @@ def raw_sql_bound(env, company):
     return len(env.cr.fetchall())
 
 
-def bench_aged(env, company, runs, with_peers):
+def bench_aged(env, company, runs, peer_runs, peer_trace):
     """Aged balance today and at the last month end: ours, the OCA report,
     the raw SQL bound. Returns the steps and the comparisons."""
     today = fields.Date.context_today(env["res.partner"])
@@ -126,11 +126,12 @@ def bench_aged(env, company, runs, with_peers):
         steps.append(ours)
         if date_at == today:
             ratios.append(("our aged summary / raw SQL bound", ours, bound, 2.0, "le"))
-        if with_peers:
+        if peer_runs:
             oca = measure(
                 f"OCA aged partner balance {label} ({{result[1]}} customers)",
                 lambda date_at=date_at: peers.aged_summary(env, company, date_at),
-                runs,
+                peer_runs,
+                trace=peer_trace,
             )
             steps.append(oca)
             _same_total("aged summary " + label, ours.result[0], oca.result[0])
@@ -143,11 +144,12 @@ def bench_aged(env, company, runs, with_peers):
     )
     steps.append(xlsx)
     ratios.append(("our XLSX with detail / raw SQL bound", xlsx, bound, None, None))
-    if with_peers:
+    if peer_runs:
         oca_xlsx = measure(
             "OCA aged partner balance XLSX with detail ({result} KiB)",
             lambda: peers.aged_xlsx(env, company, today) // 1024,
             1,
+            trace=peer_trace,
         )
         steps.append(oca_xlsx)
         ratios.append(("OCA XLSX with detail / ours", oca_xlsx, xlsx, None, None))
@@ -204,7 +206,7 @@ def bench_scenario(env, company):
     return scenario
 
 
-def bench_dunning(env, company, runs, with_peers):
+def bench_dunning(env, company, runs, peer_runs):
     """First run and re-run of each engine on the same overdue invoices,
     rolled back after each pair so that every run starts from the ledger."""
     bench_scenario(env, company)
@@ -219,7 +221,7 @@ def bench_dunning(env, company, runs, with_peers):
     def ours_again():
         return len(Run._run_for_company(company).line_ids)
 
-    def pair(first, again, undo):
+    def pair(first, again, undo, runs):
         firsts, agains, result = [], [], None
         base = rss_reset()
         for _run in range(runs):
@@ -239,7 +241,9 @@ def bench_dunning(env, company, runs, with_peers):
             rss,
         )
 
-    result, again, first_s, again_s, rss = pair(ours_first, ours_again, env.cr.rollback)
+    result, again, first_s, again_s, rss = pair(
+        ours_first, ours_again, env.cr.rollback, runs
+    )
     if again:
         raise AssertionError(f"our dunning re-run found {again} invoices again")
     ours = Step(
@@ -254,7 +258,7 @@ def bench_dunning(env, company, runs, with_peers):
         Step("ours: dunning run, re-run (nothing new)", again_s, None, 0, 0),
     ]
     print(f"  {ours.name}: {first_s:.3f} s, re-run {again_s:.3f} s", flush=True)
-    if with_peers:
+    if peer_runs:
         policy = peers.credit_policy(env, company)
         env.cr.commit()
         today = fields.Date.context_today(env["res.partner"])
@@ -262,6 +266,7 @@ def bench_dunning(env, company, runs, with_peers):
             lambda: peers.credit_control_run(env, company, policy, today),
             lambda: peers.credit_control_run(env, company, policy, today),
             env.cr.rollback,
+            peer_runs,
         )
         oca = Step(
             "OCA credit control run, first (%d lines)" % result,
@@ -365,6 +370,11 @@ def main():
         help="only the aged balance steps (the 1M-line run without the ORM-bound steps)",
     )
     parser.add_argument(
+        "--peer-runs",
+        type=int,
+        help="runs of each OCA step (default: --runs); they take minutes at 1M lines",
+    )
+    parser.add_argument(
         "--no-peers", action="store_true", help="our suite alone, without the OCA peers"
     )
     args = parser.parse_args()
@@ -392,12 +402,16 @@ def main():
         scale = f"{open_lines} open receivable lines, {cr.fetchone()[0]} customers"
         print(f"ledger consistent: {scale}", flush=True)
 
-        steps, ratios = bench_aged(env, company, args.runs, with_peers)
+        peer_runs = 0 if args.no_peers else (args.peer_runs or args.runs)
+        # tracemalloc slows the OCA reports several times over at scale:
+        # their resident memory is the figure that tells there
+        peer_trace = open_lines <= 200000
+        steps, ratios = bench_aged(env, company, args.runs, peer_runs, peer_trace)
         cr.rollback()
         if not args.only_aged:
             steps += bench_exposure(env, company, args.runs)
             dunning_steps, dunning_ratios = bench_dunning(
-                env, company, args.runs, with_peers
+                env, company, args.runs, peer_runs
             )
             steps += dunning_steps
             ratios += dunning_ratios
