@@ -104,23 +104,27 @@ class ArDunningRun(models.Model):
         if not scenarios:
             run.write({"state": "done", "summary": _("No dunning scenario.")})
             return run
-        candidates = self._candidates(company, date)
-        by_partner = defaultdict(list)
-        for row in candidates:
-            by_partner[row["partner_id"]].append(row)
+        excluded = self._excluded()
+        partner_ids = self._candidate_partners(company, excluded)
         counts = defaultdict(int)
         errors = []
-        partner_ids = list(by_partner)
         for start in range(0, len(partner_ids), batch_size):
             chunk = partner_ids[start : start + batch_size]
             try:
                 with self.env.cr.savepoint():
+                    by_partner = defaultdict(list)
+                    for row in self._candidates(company, date, excluded, chunk):
+                        by_partner[row["partner_id"]].append(row)
                     run._process_partners(chunk, by_partner, scenarios, date, counts)
             except Exception as exc:
                 _logger.exception("Dunning batch failed")
                 errors.append(str(exc))
             if autocommit:
                 self.env.cr.commit()  # pylint: disable=invalid-commit
+            # memory stays flat: a batch's invoices and actions are not
+            # needed by the next one
+            self.env.flush_all()
+            self.env.invalidate_all()
         level_names = {
             level.id: f"{level.scenario_id.name} / {level.name}"
             for level in self.env["ar.dunning.level"].browse(list(counts))
@@ -138,8 +142,9 @@ class ArDunningRun(models.Model):
         )
         return run
 
-    def _candidates(self, company, date):
-        """Open customer invoices not excluded, with days late, in one query."""
+    def _excluded(self):
+        """Ids of the invoices the run skips and of the customers it never
+        reminds (hooks of this addon and of the others)."""
         Move = self.env["account.move"]
         skip = Move._ar_dunning_skip_domains()
         blocked = self.env["res.partner"]._ar_dunning_blocked_domains()
@@ -152,26 +157,52 @@ class ArDunningRun(models.Model):
             if blocked
             else []
         )
+        return skip_ids, blocked_ids
+
+    def _open_invoices_where(self, company, excluded):
+        skip_ids, blocked_ids = excluded
+        return SQL(
+            """
+            m.company_id = %(company)s
+            AND m.move_type = 'out_invoice'
+            AND m.state = 'posted'
+            AND m.payment_state IN ('not_paid', 'partial')
+            AND m.amount_residual_signed > 0
+            AND m.invoice_date_due IS NOT NULL
+            AND NOT (m.id = ANY(%(skip)s))
+            AND NOT (m.commercial_partner_id = ANY(%(blocked)s))
+            """,
+            company=company.id,
+            skip=skip_ids,
+            blocked=blocked_ids,
+        )
+
+    def _candidate_partners(self, company, excluded):
+        """Customers with open invoices not excluded, in one query."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                "SELECT DISTINCT m.commercial_partner_id FROM account_move m "
+                "WHERE %s ORDER BY 1",
+                self._open_invoices_where(company, excluded),
+            )
+        )
+        return [row[0] for row in self.env.cr.fetchall()]
+
+    def _candidates(self, company, date, excluded, partner_ids):
+        """Open invoices of these customers not excluded, with days late."""
         self.env.flush_all()
         self.env.cr.execute(
             SQL(
                 """
                 SELECT m.id, m.commercial_partner_id, m.amount_residual_signed,
-                       %(date)s - m.invoice_date_due AS days_late
+                       %s - m.invoice_date_due AS days_late
                   FROM account_move m
-                 WHERE m.company_id = %(company)s
-                   AND m.move_type = 'out_invoice'
-                   AND m.state = 'posted'
-                   AND m.payment_state IN ('not_paid', 'partial')
-                   AND m.amount_residual_signed > 0
-                   AND m.invoice_date_due IS NOT NULL
-                   AND NOT (m.id = ANY(%(skip)s))
-                   AND NOT (m.commercial_partner_id = ANY(%(blocked)s))
+                 WHERE %s AND m.commercial_partner_id = ANY(%s)
                 """,
-                date=date,
-                company=company.id,
-                skip=skip_ids,
-                blocked=blocked_ids,
+                date,
+                self._open_invoices_where(company, excluded),
+                partner_ids,
             )
         )
         return [
