@@ -33,14 +33,25 @@ class ArDunningLine(models.Model):
         ),
     ]
 
+    # the columns _insert_rows fills, with their SQL array types
+    _INSERT_COLUMNS = (
+        ("run_id", "int"),
+        ("move_id", "int"),
+        ("level_id", "int"),
+        ("action_id", "int"),
+        ("partner_id", "int"),
+        ("company_id", "int"),
+        ("amount_residual", "numeric"),
+        ("days_late", "int"),
+    )
+
     @api.model
     def _insert_rows(self, rows):
         """Insert many lines in one statement, as the dunning run makes
         thousands: the access right and the unique constraint of create(),
         without its per-record work (a quarter of the run's time).
 
-        ``rows``: dicts with the run, move, level, action, partner, company,
-        amount_residual and days_late of each line.
+        ``rows``: dicts with a value for each of ``_INSERT_COLUMNS``.
         """
         self.check_access("create")
         if not rows:
@@ -48,24 +59,20 @@ class ArDunningLine(models.Model):
         self.env.cr.execute(
             SQL(
                 """
-                INSERT INTO ar_dunning_line (run_id, move_id, level_id, action_id,
-                    partner_id, company_id, amount_residual, days_late,
-                    create_uid, create_date, write_uid, write_date)
-                SELECT r.*, %(uid)s, now() AT TIME ZONE 'UTC',
-                       %(uid)s, now() AT TIME ZONE 'UTC'
-                  FROM unnest(%(run)s::int[], %(move)s::int[], %(level)s::int[],
-                              %(action)s::int[], %(partner)s::int[], %(company)s::int[],
-                              %(residual)s::numeric[], %(late)s::int[]) AS r
+                INSERT INTO ar_dunning_line (%s, create_uid, create_date, write_uid,
+                                             write_date)
+                SELECT r.*, %s, now() AT TIME ZONE 'UTC', %s, now() AT TIME ZONE 'UTC'
+                  FROM unnest(%s) AS r
                 """,
-                uid=self.env.uid,
-                run=[row["run_id"] for row in rows],
-                move=[row["move_id"] for row in rows],
-                level=[row["level_id"] for row in rows],
-                action=[row["action_id"] for row in rows],
-                partner=[row["partner_id"] for row in rows],
-                company=[row["company_id"] for row in rows],
-                residual=[row["amount_residual"] for row in rows],
-                late=[row["days_late"] for row in rows],
+                SQL(", ").join(
+                    SQL.identifier(name) for name, _type in self._INSERT_COLUMNS
+                ),
+                self.env.uid,
+                self.env.uid,
+                SQL(", ").join(
+                    SQL(f"%s::{sql_type}[]", [row[name] for row in rows])
+                    for name, sql_type in self._INSERT_COLUMNS
+                ),
             )
         )
         self.invalidate_model()

@@ -315,8 +315,6 @@ class ArDunningRun(models.Model):
                     move_ids,
                 )
             )
-        self.env["account.move"].browse(
-            [mid for ids in moves_by_level.values() for mid in ids]
-        ).invalidate_recordset(["ar_dunning_level_id"])
+        self.env["account.move"].invalidate_model(["ar_dunning_level_id"])
         actions.filtered(lambda a: a.dunning_level_id.automatic)._ar_dunning_send()
         return actions

@@ -55,6 +55,11 @@ def rss_reset():
     return _proc_status("VmRSS:")
 
 
+def rss_growth(base):
+    """Growth of the resident high-water mark since ``rss_reset``."""
+    return max(_proc_status("VmHWM:") - base, 0)
+
+
 def measure(name, func, runs, undo=None, trace=True):
     """Median wall time of ``runs`` runs and the RSS high-water growth over
     them; then, with ``trace``, the Python peak of one more run under
@@ -68,7 +73,7 @@ def measure(name, func, runs, undo=None, trace=True):
         times.append(time.perf_counter() - started)
         if undo:
             undo()
-    rss = max(_proc_status("VmHWM:") - base, 0)
+    rss = rss_growth(base)
     peak = None
     if trace:
         tracemalloc.start()
@@ -210,86 +215,77 @@ def bench_scenario(env, company):
     return scenario
 
 
+def measure_pair(names, first, again, runs, undo):
+    """A first run and a re-run on the same day, rolled back after each pair
+    so that every first run starts from the ledger: their median times, the
+    RSS growth over them, and what each found."""
+    firsts, agains = [], []
+    base = rss_reset()
+    for _run in range(runs):
+        started = time.perf_counter()
+        result = first()
+        firsts.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        found_again = again()
+        agains.append(time.perf_counter() - started)
+        undo()
+    rss = rss_growth(base)
+    first_step = Step(names[0] % result, statistics.median(firsts), None, rss, result)
+    again_step = Step(
+        names[1] % found_again, statistics.median(agains), None, 0, found_again
+    )
+    print(
+        f"  {first_step.name}: {first_step.seconds:.3f} s, "
+        f"re-run {again_step.seconds:.3f} s",
+        flush=True,
+    )
+    return first_step, again_step
+
+
 def bench_dunning(env, company, runs, peer_runs):
-    """First run and re-run of each engine on the same overdue invoices,
-    rolled back after each pair so that every run starts from the ledger."""
+    """First run and re-run of each engine on the same overdue invoices."""
     bench_scenario(env, company)
     env.cr.commit()
     Run = env["ar.dunning.run"]
-    steps, ratios = [], []
 
     def ours_first():
         run = Run._run_for_company(company)
         return len(run.line_ids), len(run.action_ids)
 
-    def ours_again():
-        return len(Run._run_for_company(company).line_ids)
-
-    def pair(first, again, undo, runs):
-        firsts, agains, result = [], [], None
-        base = rss_reset()
-        for _run in range(runs):
-            started = time.perf_counter()
-            result = first()
-            firsts.append(time.perf_counter() - started)
-            started = time.perf_counter()
-            found_again = again()
-            agains.append(time.perf_counter() - started)
-            undo()
-        rss = max(_proc_status("VmHWM:") - base, 0)
-        return (
-            result,
-            found_again,
-            statistics.median(firsts),
-            statistics.median(agains),
-            rss,
+    ours, ours_again = measure_pair(
+        (
+            "ours: dunning run, first (%d invoices, %d actions)",
+            "ours: dunning run, re-run (%d found again)",
+        ),
+        ours_first,
+        lambda: len(Run._run_for_company(company).line_ids),
+        runs,
+        env.cr.rollback,
+    )
+    if ours_again.result:
+        raise AssertionError(
+            f"our dunning re-run found {ours_again.result} invoices again"
         )
-
-    result, again, first_s, again_s, rss = pair(
-        ours_first, ours_again, env.cr.rollback, runs
-    )
-    if again:
-        raise AssertionError(f"our dunning re-run found {again} invoices again")
-    ours = Step(
-        "ours: dunning run, first (%d invoices, %d actions)" % result,
-        first_s,
-        None,
-        rss,
-        result,
-    )
-    steps += [
-        ours,
-        Step("ours: dunning run, re-run (nothing new)", again_s, None, 0, 0),
-    ]
-    print(f"  {ours.name}: {first_s:.3f} s, re-run {again_s:.3f} s", flush=True)
+    steps, ratios = [ours, ours_again], []
     if peer_runs:
         policy = peers.credit_policy(env, company)
         env.cr.commit()
         today = fields.Date.context_today(env["res.partner"])
-        result, again, first_s, again_s, rss = pair(
-            lambda: peers.credit_control_run(env, company, policy, today),
-            lambda: peers.credit_control_run(env, company, policy, today),
-            env.cr.rollback,
-            peer_runs,
-        )
-        oca = Step(
-            "OCA credit control run, first (%d lines)" % result,
-            first_s,
-            None,
-            rss,
-            result,
-        )
-        steps += [
-            oca,
-            Step(
-                "OCA credit control run, re-run (%d lines again)" % again,
-                again_s,
-                None,
-                0,
-                again,
+
+        def oca_run():
+            return peers.credit_control_run(env, company, policy, today)
+
+        oca, oca_again = measure_pair(
+            (
+                "OCA credit control run, first (%d lines)",
+                "OCA credit control run, re-run (%d lines again)",
             ),
-        ]
-        print(f"  {oca.name}: {first_s:.3f} s, re-run {again_s:.3f} s", flush=True)
+            oca_run,
+            oca_run,
+            peer_runs,
+            env.cr.rollback,
+        )
+        steps += [oca, oca_again]
         ratios.append(
             ("OCA credit control run / our dunning run", oca, ours, 5.0, "ge")
         )
@@ -387,8 +383,8 @@ def main():
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {"lang": "en_US"})
         company = env.company
-        with_peers = not args.no_peers
-        if with_peers and not peers.installed(env):
+        peer_runs = 0 if args.no_peers else (args.peer_runs or args.runs)
+        if peer_runs and not peers.installed(env):
             raise SystemExit(
                 "the OCA peers are not installed in this database: run .ci/bench.sh "
                 "(which installs them) or pass --no-peers"
@@ -397,7 +393,9 @@ def main():
             company.ar_credit_policy = "none"
         cr.commit()
         cr.execute("SELECT count(*) FROM res_partner WHERE name LIKE 'Client bench %%'")
-        if not cr.fetchone()[0]:
+        customers = cr.fetchone()[0]
+        if not customers:
+            customers = args.customers
             seconds = ledger.build(env, lines=args.lines, customers=args.customers)
             cr.commit()
             print(f"ledger built in {seconds:.1f} s")
@@ -405,11 +403,9 @@ def main():
         ledger.vacuum(args.database)
         print(f"ledger vacuumed in {time.perf_counter() - started:.1f} s")
         open_lines = ledger.check(env)
-        cr.execute("SELECT count(*) FROM res_partner WHERE name LIKE 'Client bench %%'")
-        scale = f"{open_lines} open receivable lines, {cr.fetchone()[0]} customers"
+        scale = f"{open_lines} open receivable lines, {customers} customers"
         print(f"ledger consistent: {scale}", flush=True)
 
-        peer_runs = 0 if args.no_peers else (args.peer_runs or args.runs)
         # tracemalloc slows the OCA reports several times over at scale:
         # their resident memory is the figure that tells there
         peer_trace = open_lines <= 200000
