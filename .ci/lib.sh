@@ -174,8 +174,8 @@ dbfilter = ^$2\$
 list_db = False
 admin_passwd = admin
 http_interface = 127.0.0.1
-http_port = 8069
-gevent_port = 8072
+http_port = ${AR_HTTP_PORT:-8069}
+gevent_port = ${AR_GEVENT_PORT:-8072}
 without_demo = False
 max_cron_threads = 1
 # the machine has no route to Odoo's servers: fail fast

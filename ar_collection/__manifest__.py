@@ -6,7 +6,7 @@
     "website": "https://github.com/ar-suite/odoo-ar-suite",
     "author": "AR Suite contributors",
     "license": "LGPL-3",
-    "depends": ["account", "mail"],
+    "depends": ["ar_risk", "mail"],
     "external_dependencies": {"python": ["xlsxwriter", "num2words"]},
     "data": [
         "security/ar_collection_security.xml",

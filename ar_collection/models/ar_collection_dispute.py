@@ -131,22 +131,25 @@ class ArCollectionDispute(models.Model):
     @api.model
     def _cron_remind(self, today=None):
         """Remind the department again while an answer is late: one pending
-        reminder at a time, renewed once it is done."""
-        today = today or fields.Date.context_today(self)
-        late = self.search(
-            [
-                ("state", "=", "open"),
-                ("assigned_user_id", "!=", False),
-                ("date_deadline", "<", today),
-            ]
-        )
-        for dispute in late.filtered(lambda d: not d.activity_ids):
-            dispute.activity_schedule(
-                "mail.mail_activity_data_todo",
-                date_deadline=today,
-                summary=_("Late answer on the dispute: %s", dispute.name),
-                user_id=dispute.assigned_user_id.id,
+        reminder at a time, renewed once it is done. Without ``today``, each
+        company's today."""
+        for company in self.env["res.company"].search([]):
+            day = today or company._ar_today()
+            late = self.search(
+                [
+                    ("company_id", "=", company.id),
+                    ("state", "=", "open"),
+                    ("assigned_user_id", "!=", False),
+                    ("date_deadline", "<", day),
+                ]
             )
+            for dispute in late.filtered(lambda d: not d.activity_ids):
+                dispute.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    date_deadline=day,
+                    summary=_("Late answer on the dispute: %s", dispute.name),
+                    user_id=dispute.assigned_user_id.id,
+                )
 
     def action_resolve(self, resolution="corrected"):
         self.write(

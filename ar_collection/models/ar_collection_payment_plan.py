@@ -121,16 +121,21 @@ class ArCollectionPaymentPlan(models.Model):
         )
 
     @api.model
-    def _cron_evaluate(self, today=None):
-        today = today or fields.Date.context_today(self)
-        plans = self.search([("state", "=", "active")])
+    def _cron_evaluate(self, today=None, company=None):
+        """Allocate payments to instalments; without ``today``, each plan is
+        judged on its company's today."""
+        domain = [("state", "=", "active")]
+        if company:
+            domain.append(("company_id", "=", company.id))
+        plans = self.search(domain)
         paid = plans._paid_since_start()
         for plan in plans:
+            day = today or plan.company_id._ar_today()
             lines = plan.line_ids.sorted("date")
             allocation = allocate_payments(
                 [(line.date, line.amount) for line in lines],
                 paid.get(plan.id, 0.0),
-                today,
+                day,
                 plan.company_id.ar_promise_grace_days,
             )
             for line, (covered, state) in zip(lines, allocation, strict=True):
@@ -153,7 +158,7 @@ class ArCollectionPaymentPlan(models.Model):
                             "action_type": "call",
                             "origin": "payment_plan",
                             "priority": "1",
-                            "date_planned": today,
+                            "date_planned": day,
                             "user_id": plan.partner_id._ar_get_collector().id or False,
                         }
                     )

@@ -152,27 +152,31 @@ class ArCollectionPromise(models.Model):
         )
 
     @api.model
-    def _cron_evaluate(self, today=None):
+    def _cron_evaluate(self, today=None, company=None):
         """Compare open promises with real payments; a broken or partly kept
-        promise schedules the collector's next action."""
-        today = today or fields.Date.context_today(self)
-        promises = self.search([("state", "=", "open")])
+        promise schedules the collector's next action. Without ``today``,
+        each promise is judged on its company's today."""
+        domain = [("state", "=", "open")]
+        if company:
+            domain.append(("company_id", "=", company.id))
+        promises = self.search(domain)
         paid = promises._paid_since_made()
         for promise in promises:
+            day = today or promise.company_id._ar_today()
             amount_paid = paid.get(promise.id, 0.0)
             state = promise_state(
                 promise.amount,
                 amount_paid,
                 promise.date_promised,
                 promise.company_id.ar_promise_grace_days,
-                today,
+                day,
             )
             vals = {"amount_paid": amount_paid}
             if state != "open":
                 vals["state"] = state
             promise.write(vals)
             if state in ("broken", "partial"):
-                promise.follow_up_action_id = promise._schedule_follow_up(today)
+                promise.follow_up_action_id = promise._schedule_follow_up(day)
 
     def _schedule_follow_up(self, today):
         self.ensure_one()

@@ -72,7 +72,9 @@ class ArDunningRun(models.Model):
     def _cron_run(self):
         testing = getattr(threading.current_thread(), "testing", False)
         for company in self.env["res.company"].search([]):
-            self.with_company(company)._run_for_company(company, autocommit=not testing)
+            self.with_company(company)._run_for_company(
+                company, date=company._ar_today(), autocommit=not testing
+            )
 
     def action_run_now(self):
         run = self._run_for_company(self.env.company)
@@ -96,8 +98,8 @@ class ArDunningRun(models.Model):
         run = self.create({"company_id": company.id, "date": date})
         self.env["ar.collection.action"]._ar_handle_bounces(company)
         # promises and plans first: whether they still pause their invoices
-        self.env["ar.collection.promise"]._cron_evaluate(date)
-        self.env["ar.collection.payment.plan"]._cron_evaluate(date)
+        self.env["ar.collection.promise"]._cron_evaluate(date, company)
+        self.env["ar.collection.payment.plan"]._cron_evaluate(date, company)
         scenarios = self.env["ar.dunning.scenario"].search(
             [("company_id", "=", company.id)], order="priority, id"
         )

@@ -6,3 +6,4 @@ from . import test_agenda
 from . import test_aged_balance
 from . import test_kpi
 from . import test_ui_tour
+from . import test_day_boundary

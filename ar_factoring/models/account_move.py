@@ -103,8 +103,10 @@ class AccountMove(models.Model):
             ],
         ]
 
-    def _ar_factor_definance(self, reason):
-        """Take the receivable back from the factor and follow it up at once."""
+    def _ar_factor_definance(self, reason, date=None):
+        """Take the receivable back from the factor and follow it up at once.
+        ``date``: the day of the definancing (default: the user's today)."""
+        date = date or fields.Date.context_today(self)
         for move in self:
             if move.ar_factor_state not in ("assigned", "financed"):
                 raise UserError(_("%s is not financed by a factor.", move.name))
@@ -122,7 +124,7 @@ class AccountMove(models.Model):
                 {
                     "move_type": "entry",
                     "journal_id": contract.journal_id.id,
-                    "date": fields.Date.context_today(self),
+                    "date": date,
                     "ref": _(
                         "Definancing of %(invoice)s: %(reason)s",
                         invoice=move.name,
@@ -161,7 +163,7 @@ class AccountMove(models.Model):
             move.write(
                 {
                     "ar_factor_state": "definanced",
-                    "ar_factor_definanced_date": fields.Date.context_today(self),
+                    "ar_factor_definanced_date": date,
                     "ar_factor_definance_move_id": entry.id,
                 }
             )
@@ -173,10 +175,10 @@ class AccountMove(models.Model):
                 )
             )
             move._ar_factor_schedule_action(
-                _("Taken back from the factor (%s) — follow up", reason)
+                _("Taken back from the factor (%s) — follow up", reason), date=date
             )
 
-    def _ar_factor_schedule_action(self, label, state="planned"):
+    def _ar_factor_schedule_action(self, label, state="planned", date=None):
         self.ensure_one()
         partner = self.commercial_partner_id
         return self.env["ar.collection.action"].create(
@@ -189,7 +191,7 @@ class AccountMove(models.Model):
                 "origin": "factoring",
                 "priority": "1",
                 "state": state,
-                "date_planned": fields.Date.context_today(self),
+                "date_planned": date or fields.Date.context_today(self),
                 "user_id": partner._ar_get_collector().id or self.env.user.id,
             }
         )

@@ -249,9 +249,10 @@ class ArFactorContract(models.Model):
 
     @api.model
     def _cron_definance(self, today=None):
-        """Apply each active contract's definancing rules."""
-        today = today or fields.Date.context_today(self)
+        """Apply each active contract's definancing rules, on its company's
+        today unless ``today`` is given."""
         for contract in self.search([("state", "=", "active")]):
+            day = today or contract.company_id._ar_today()
             invoices = self.env["account.move"].search(
                 [
                     ("ar_factor_contract_id", "=", contract.id),
@@ -259,14 +260,18 @@ class ArFactorContract(models.Model):
                     ("move_type", "=", "out_invoice"),
                 ]
             )
-            due = invoices.filtered(lambda m, c=contract: c._definance_reason(m, today))
+            due = invoices.filtered(
+                lambda m, c=contract, d=day: c._definance_reason(m, d)
+            )
             for invoice in due:
-                reason = contract._definance_reason(invoice, today)
+                reason = contract._definance_reason(invoice, day)
                 if contract.definance_mode == "auto":
-                    invoice._ar_factor_definance(reason)
+                    invoice._ar_factor_definance(reason, date=day)
                 else:
                     invoice._ar_factor_schedule_action(
-                        _("Definancing proposed: %s", reason), state="to_review"
+                        _("Definancing proposed: %s", reason),
+                        state="to_review",
+                        date=day,
                     )
 
     def _definance_reason(self, invoice, today):

@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from odoo import Command, api, fields, models
+from odoo import Command, api, models
 
 
 class ArFactorContract(models.Model):
@@ -63,7 +63,7 @@ class ArFactorContract(models.Model):
             }
         )
         contract.action_activate()
-        today = fields.Date.context_today(self)
+        today = self.env.company._ar_today()
         invoices = self.env["account.move"].create(
             [
                 {

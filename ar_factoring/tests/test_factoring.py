@@ -3,7 +3,7 @@ import base64
 from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
-from odoo import Command, fields
+from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 from odoo.tools import html2plaintext, mute_logger
@@ -360,7 +360,6 @@ class TestFactoring(AccountTestInvoicingCommon):
             company_ids=[(6, 0, other.ids)],
         )
         self.assertFalse(self.env["ar.factor.contract"].with_user(manager).search([]))
-        self.assertTrue(fields.Date.today())
 
     def test_subrogation_on_invoice(self):
         """The invoice document (the QWeb the PDF is printed from) names the

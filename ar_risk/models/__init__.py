@@ -5,3 +5,4 @@ from . import ar_risk_proceeding
 from . import ar_risk_watch
 from . import res_partner
 from . import account_move
+from . import account_move_line

@@ -1,6 +1,6 @@
 from collections import defaultdict
 
-from odoo import _, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_amount
 
@@ -23,6 +23,17 @@ class AccountMove(models.Model):
         help="When the deadline to declare this unpaid invoice to the credit insurer "
         "was signalled (once).",
     )
+
+    @api.model
+    def _ar_open_invoice_domain(self, company):
+        """Open customer invoices of ``company``: posted, not (fully) paid.
+        The one definition the suite's domains use."""
+        return [
+            ("company_id", "=", company.id),
+            ("move_type", "=", "out_invoice"),
+            ("state", "=", "posted"),
+            ("payment_state", "in", ("not_paid", "partial")),
+        ]
 
     def _post(self, soft=True):
         self._ar_risk_check_credit()

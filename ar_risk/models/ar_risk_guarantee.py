@@ -215,12 +215,12 @@ class ArRiskGuarantee(models.Model):
         """Credit insurance: an activity on each unpaid invoice of an insured
         customer a week before the deadline to declare it to the insurer
         (due date + the policy's delay), once per invoice."""
-        today = fields.Date.context_today(self)
         policies = self.search(
             [("guarantee_type", "=", "credit_insurance"), ("state", "=", "active")]
         )
         Move = self.env["account.move"]
         for policy in policies:
+            today = policy.company_id._ar_today()
             latest_due = today - timedelta(
                 days=max(policy.claim_declaration_days - 7, 0)
             )
@@ -260,8 +260,8 @@ class ArRiskGuarantee(models.Model):
     @api.model
     def _cron_expiry_alerts(self):
         """Warn each responsible, once, N days (per company) before expiry."""
-        today = fields.Date.context_today(self)
         for company in self.env["res.company"].search([]):
+            today = company._ar_today()
             limit_day = today + timedelta(days=company.ar_guarantee_alert_days)
             expiring = self.search(
                 [

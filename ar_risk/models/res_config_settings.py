@@ -19,3 +19,4 @@ class ResConfigSettings(models.TransientModel):
     ar_watch_overdue_days = fields.Integer(
         related="company_id.ar_watch_overdue_days", readonly=False
     )
+    ar_tz = fields.Selection(related="company_id.ar_tz", readonly=False)

@@ -440,10 +440,11 @@ class ResPartner(models.Model):
 
     @api.model
     def _cron_ar_risk_update(self):
-        """Nightly: risk grades and the overdue watch list, per company."""
-        today = fields.Date.context_today(self)
+        """Nightly: risk grades and the overdue watch list, per company, on
+        each company's today."""
         Watch = self.env["ar.risk.watch"].sudo()
         for company in self.env["res.company"].search([]):
+            today = company._ar_today()
             partners = (
                 self.with_company(company)
                 .sudo()

@@ -5,9 +5,25 @@ import { registry } from "@web/core/registry";
 registry.category("web_tour.tours").add("ar_collection_log_call_tour", {
     url: "/odoo/action-ar_collection.ar_collection_action_action",
     steps: () => [
+        // The agenda is grouped by day, and "today" depends on whose clock
+        // reads it: find the call by its customer, never by the groups' order.
         {
-            content: "Unfold today's group of the agenda",
-            trigger: ".o_group_header",
+            content: "Search the agenda for the customer",
+            trigger: ".o_searchview_input",
+            run: "edit Boulangerie Tour",
+        },
+        {
+            content: "Search by customer",
+            trigger: ".o_searchview_input",
+            run: "press Enter",
+        },
+        {
+            content: "The agenda is filtered on the customer",
+            trigger: ".o_searchview_facet:contains('Boulangerie Tour')",
+        },
+        {
+            content: "Unfold the only day left: the one of the call",
+            trigger: ".o_list_table tbody:not(:has(.o_group_header ~ .o_group_header)) > .o_group_header",
             run: "click",
         },
         {
