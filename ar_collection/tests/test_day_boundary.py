@@ -52,9 +52,10 @@ class TestDayBoundary(ArCollectionCommon):
         """Run the daily jobs at ``utc_now``; the day the run and the promise
         check took, and the promise's state."""
         self._set_address(country, zip_code)
+        # scheduled jobs run as the superuser (OdooBot), on every company
         with freeze_time(utc_now):
-            self.env["ar.collection.promise"]._cron_evaluate()
-            self.env["ar.dunning.run"]._cron_run()
+            self.env["ar.collection.promise"].sudo()._cron_evaluate()
+            self.env["ar.dunning.run"].sudo()._cron_run()
         run = self.env["ar.dunning.run"].search(
             [("company_id", "=", self.company.id)], order="id desc", limit=1
         )

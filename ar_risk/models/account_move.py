@@ -35,17 +35,20 @@ class AccountMove(models.Model):
             ("payment_state", "in", ("not_paid", "partial")),
         ]
 
-    def _post(self, soft=True):
-        self._ar_risk_check_credit()
-        return super()._post(soft=soft)
+    def write(self, vals):
+        # every way to post goes through this write (Odoo's _post included;
+        # Odoo refuses to create a move already posted): the check cannot be
+        # skipped by posting another way
+        if vals.get("state") == "posted":
+            self.filtered(lambda m: m.state != "posted")._ar_risk_check_credit()
+        return super().write(vals)
 
     def _ar_risk_check_credit(self):
-        """Check the credit limit of each customer once for all the invoices
-        being posted (exposure already counts them as drafts)."""
-        invoices = self.filtered(
-            lambda m: m.move_type == "out_invoice" and m.state == "draft"
-        )
-        if not invoices or self.env.context.get("ar_risk_skip_check"):
+        """Check the credit limit of each customer once for all the customer
+        invoices being posted (exposure already counts them). No context key
+        switches it off: only a credit manager may force it, with a reason."""
+        invoices = self.filtered(lambda m: m.move_type == "out_invoice")
+        if not invoices:
             return
         force_reason = self.env.context.get("ar_risk_force_reason")
         if force_reason and not self.env.user.has_group(

@@ -6,3 +6,4 @@ from . import test_guarantee
 from . import test_identity
 from . import test_proceeding
 from . import test_risk_grade
+from . import test_rpc_guards

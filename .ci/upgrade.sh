@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Upgrade check: install the suite as it was at an earlier revision (with demo
+# data and a dunning run), upgrade it to the working tree's code, and compare
+# every stored record of the suite before and after. Nothing may be lost.
+#   usage: .ci/upgrade.sh [FROM_REV]     (default: the previous release tag or 82c2f28)
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+FROM=${1:-82c2f28}
+DB=${AR_UPGRADE_DB:-ar_upgrade}
+OLD_SRC="$STATE/upgrade-src"
+
+find_odoo
+ensure_system
+ensure_venv
+trap stop_pg EXIT
+trap 'exit 130' INT TERM
+start_pg
+
+log "exporting the suite at $FROM into $OLD_SRC"
+rm -rf "$OLD_SRC"
+mkdir -p "$OLD_SRC"
+git -C "$ROOT" archive "$FROM" ar_risk ar_collection ar_factoring | tar -x -C "$OLD_SRC"
+
+NEW_ADDONS_PATH=$ODOO_ADDONS_PATH
+OLD_CONF="$STATE/odoo-upgrade-old.conf"
+NEW_CONF="$STATE/odoo-upgrade-new.conf"
+ODOO_ADDONS_PATH=${NEW_ADDONS_PATH/%$ROOT/$OLD_SRC}
+write_odoo_conf "$OLD_CONF" "$DB"
+ODOO_ADDONS_PATH=$NEW_ADDONS_PATH
+write_odoo_conf "$NEW_CONF" "$DB"
+
+drop_db "$DB"
+rm -rf "$STATE/data/filestore/$DB"
+install_db "$DB" "$OLD_CONF"
+
+log "adding life to the old database: a dunning run per company"
+odoo_bin shell -c "$OLD_CONF" -d "$DB" --no-http --log-level=warn <<'PYTHON' >/dev/null
+for company in env["res.company"].search([]):
+    env["ar.dunning.run"].with_company(company)._run_for_company(company)
+env.cr.commit()
+PYTHON
+
+snapshot() {
+    # one line per stored table of the suite (rows and a digest of their ids)
+    # and per ar_ column of Odoo's tables (non-empty values)
+    "$PG_BIN/psql" -h "$PG_SOCKET_DIR" -p "$PG_PORT" -U postgres -d "$DB" -XAtq <<'SQL'
+CREATE OR REPLACE FUNCTION pg_temp.ar_snapshot() RETURNS SETOF text AS $$
+DECLARE t record; r text;
+BEGIN
+    FOR t IN
+        SELECT c.table_name,
+               EXISTS (SELECT 1 FROM information_schema.columns k
+                        WHERE k.table_name = c.table_name AND k.column_name = 'id') AS has_id
+          FROM information_schema.tables c
+         WHERE c.table_schema = 'public' AND c.table_type = 'BASE TABLE'
+           AND c.table_name LIKE 'ar\_%'
+           AND c.table_name NOT IN (
+               SELECT replace(model, '.', '_') FROM ir_model WHERE transient)
+         ORDER BY 1
+    LOOP
+        IF t.has_id THEN
+            EXECUTE format('SELECT %L || '' rows='' || count(*) || '' ids='' || '
+                           'coalesce(md5(string_agg(id::text, '','' ORDER BY id)), ''-'') FROM %I',
+                           t.table_name, t.table_name) INTO r;
+        ELSE
+            EXECUTE format('SELECT %L || '' rows='' || count(*) FROM %I', t.table_name, t.table_name) INTO r;
+        END IF;
+        RETURN NEXT r;
+    END LOOP;
+    FOR t IN
+        SELECT table_name, column_name FROM information_schema.columns
+         WHERE table_schema = 'public' AND column_name LIKE 'ar\_%'
+           AND table_name IN ('res_partner', 'res_company', 'account_move', 'account_move_line')
+         ORDER BY 1, 2
+    LOOP
+        EXECUTE format('SELECT %L || ''.'' || %L || '' set='' || count(%I) FROM %I',
+                       t.table_name, t.column_name, t.column_name, t.table_name) INTO r;
+        RETURN NEXT r;
+    END LOOP;
+END $$ LANGUAGE plpgsql;
+SELECT * FROM pg_temp.ar_snapshot();
+SQL
+}
+
+snapshot >"$STATE/upgrade-before.txt"
+log "upgrading $DB to the working tree's code"
+: >"$STATE/logs/$DB-upgrade.log"
+odoo_bin -c "$NEW_CONF" -d "$DB" -u "$ADDONS" --stop-after-init \
+    --logfile="$STATE/logs/$DB-upgrade.log" --log-level=info \
+    || { tail -n 30 "$STATE/logs/$DB-upgrade.log" >&2; die "upgrading $DB failed"; }
+check_log "$STATE/logs/$DB-upgrade.log" "upgrading $ADDONS"
+snapshot >"$STATE/upgrade-after.txt"
+
+# every line of before must be in after, unchanged (new tables and columns may appear)
+lost=$(comm -23 <(sort "$STATE/upgrade-before.txt") <(sort "$STATE/upgrade-after.txt") || true)
+log "$(wc -l <"$STATE/upgrade-before.txt") tables and columns compared"
+if [ -n "$lost" ]; then
+    printf 'before the upgrade:\n%s\n' "$lost" >&2
+    while read -r key _rest; do
+        grep -F "$key " "$STATE/upgrade-after.txt" | sed 's/^/after:  /' >&2 || echo "after:  $key gone" >&2
+    done <<<"$lost"
+    die "records were lost or changed by the upgrade from $FROM"
+fi
+grep ' rows=' "$STATE/upgrade-before.txt" | awk '{print "  " $1 " " $2}' >&2
+log "upgrade from $FROM keeps every record"
