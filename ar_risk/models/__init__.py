@@ -3,6 +3,9 @@ from . import res_config_settings
 from . import ar_risk_guarantee
 from . import ar_risk_proceeding
 from . import ar_risk_watch
-from . import res_partner
+from . import res_partner_identity
+from . import res_partner_credit
+from . import res_partner_proceeding
+from . import res_partner_grade
 from . import account_move
 from . import account_move_line

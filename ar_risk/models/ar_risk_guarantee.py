@@ -226,11 +226,8 @@ class ArRiskGuarantee(models.Model):
             )
             invoices = Move.search(
                 [
-                    ("company_id", "=", policy.company_id.id),
+                    *Move._ar_open_invoice_domain(policy.company_id),
                     ("commercial_partner_id", "=", policy.partner_id.id),
-                    ("move_type", "=", "out_invoice"),
-                    ("state", "=", "posted"),
-                    ("payment_state", "in", ("not_paid", "partial")),
                     ("invoice_date_due", "<=", latest_due),
                     ("ar_insurance_alert_date", "=", False),
                 ]

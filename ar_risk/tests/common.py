@@ -4,6 +4,9 @@ from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 
 
 class ArRiskCommon(AccountTestInvoicingCommon):
+    """A French company and a customer with a credit limit of 10,000 and a
+    contact; the suite's invoice and payment builders."""
+
     @classmethod
     @AccountTestInvoicingCommon.setup_country("fr")
     def setUpClass(cls):
@@ -22,26 +25,41 @@ class ArRiskCommon(AccountTestInvoicingCommon):
         )
 
     @classmethod
-    def _invoice(cls, amount, partner=None, move_type="out_invoice", post=True, **kw):
-        move = cls.env["account.move"].create(
-            {
-                "move_type": move_type,
-                "partner_id": (partner or cls.customer).id,
-                "invoice_date": kw.pop(
-                    "invoice_date", fields.Date.to_date("2026-10-01")
-                ),
-                "invoice_line_ids": [
-                    Command.create(
-                        {
-                            "name": "Prestation",
-                            "quantity": 1,
-                            "price_unit": amount,
-                            "tax_ids": [],
-                        }
-                    )
-                ],
-                **kw,
-            }
+    def _invoice(
+        cls,
+        amount,
+        partner=None,
+        move_type="out_invoice",
+        post=True,
+        company=None,
+        **vals,
+    ):
+        """The suite's invoice builder: one line of ``amount`` without tax for
+        ``partner`` (the customer by default); ``vals`` override the invoice's
+        fields (dates, currency...)."""
+        company = company or cls.company
+        move = (
+            cls.env["account.move"]
+            .with_company(company)
+            .create(
+                {
+                    "move_type": move_type,
+                    "partner_id": (partner or cls.customer).id,
+                    "company_id": company.id,
+                    "invoice_date": fields.Date.to_date("2026-10-01"),
+                    "invoice_line_ids": [
+                        Command.create(
+                            {
+                                "name": "Prestation",
+                                "quantity": 1,
+                                "price_unit": amount,
+                                "tax_ids": [],
+                            }
+                        )
+                    ],
+                    **vals,
+                }
+            )
         )
         if post:
             move.action_post()

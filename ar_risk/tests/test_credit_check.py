@@ -40,7 +40,7 @@ class TestCreditCheck(ArRiskCommon):
         watch = self.env["ar.risk.watch"].search(
             [("partner_id", "=", self.customer.id)]
         )
-        self.assertEqual(watch.reason, "limit")
+        self.assertRecordValues(watch, [{"reason": "limit"}])
 
     def test_block_raises_with_excess(self):
         self.customer.ar_credit_policy = "block"

@@ -24,20 +24,24 @@ class TestProceeding(ArRiskCommon):
                 }
             )
         self.assertEqual(str(proceeding.claim_deadline), "2027-01-12")
-        self.assertTrue(invoice.ar_claim_to_declare)
-        self.assertFalse(paid.ar_claim_to_declare)
-        self.assertTrue(self.customer.ar_in_proceedings)
-        self.assertTrue(self.customer.ar_on_watch_list)
+        self.assertRecordValues(
+            invoice | paid,
+            [{"ar_claim_to_declare": True}, {"ar_claim_to_declare": False}],
+        )
+        self.assertRecordValues(
+            self.customer, [{"ar_in_proceedings": True, "ar_on_watch_list": True}]
+        )
         self.assertEqual(str(proceeding.activity_ids.date_deadline), "2026-12-28")
         # no new credit, even under a "warn" policy and within the limit
         new = self._invoice(10.0, post=False)
         with self.assertRaisesRegex(UserError, "credit hold"):
             new.with_context(lang="en_US").action_post()
-        # the customer is out of the dunning (ar_collection's hook)
-        domains = self.env["res.partner"]._ar_dunning_blocked_domains()
-        blocked = self.env["res.partner"].search(domains[-1])
-        self.assertIn(self.customer, blocked)
+        # the dunning run leaves out the customers this search finds
+        blocked = [("ar_in_proceedings", "=", True)]
+        self.assertIn(self.customer, self.env["res.partner"].search(blocked))
+        self.assertIn(self.contact, self.env["res.partner"].search(blocked))
         proceeding.action_close()
-        self.assertFalse(self.customer.ar_in_proceedings)
-        self.assertFalse(self.customer.ar_on_watch_list)
-        self.assertNotIn(self.customer, self.env["res.partner"].search(domains[-1]))
+        self.assertRecordValues(
+            self.customer, [{"ar_in_proceedings": False, "ar_on_watch_list": False}]
+        )
+        self.assertNotIn(self.customer, self.env["res.partner"].search(blocked))

@@ -2,7 +2,7 @@ from freezegun import freeze_time
 
 from odoo.tests import tagged
 
-from odoo.addons.ar_risk.models.res_partner import risk_grade
+from odoo.addons.ar_risk.models.res_partner_grade import risk_grade
 
 from .common import ArRiskCommon
 
@@ -43,4 +43,4 @@ class TestRiskGrade(ArRiskCommon):
         watch = self.env["ar.risk.watch"].search(
             [("partner_id", "=", self.customer.id)]
         )
-        self.assertEqual(watch.reason, "overdue")
+        self.assertRecordValues(watch, [{"reason": "overdue", "active": True}])

@@ -1,0 +1,169 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, ValidationError
+from odoo.tools import SQL
+
+
+class ResPartner(models.Model):
+    """The customer's credit: limit, policy, hold, exposure, available credit."""
+
+    _inherit = "res.partner"
+
+    credit_limit = fields.Float(tracking=True)
+    ar_credit_policy = fields.Selection(
+        [("none", "No check"), ("warn", "Warn"), ("block", "Block")],
+        string="Credit policy",
+        company_dependent=True,
+        tracking=True,
+        help="What posting an invoice over the limit does for this customer. "
+        "Empty: the company's default policy.",
+    )
+    ar_credit_hold = fields.Boolean(
+        string="Credit on hold",
+        company_dependent=True,
+        tracking=True,
+        help="No new credit for this customer, whatever its limit.",
+    )
+    ar_exposure = fields.Monetary(
+        string="Exposure",
+        compute="_compute_ar_credit",
+        currency_field="ar_company_currency_id",
+        help="Open receivable of posted entries + draft customer invoices − draft "
+        "credit notes, in company currency.",
+    )
+    ar_guarantee_cover = fields.Monetary(
+        string="Guarantee cover",
+        compute="_compute_ar_credit",
+        currency_field="ar_company_currency_id",
+    )
+    ar_available_credit = fields.Monetary(
+        string="Available credit",
+        compute="_compute_ar_credit",
+        currency_field="ar_company_currency_id",
+        help="Credit limit + active guarantees − exposure.",
+    )
+    ar_over_limit = fields.Boolean(
+        string="Over limit",
+        compute="_compute_ar_credit",
+        search="_search_ar_over_limit",
+    )
+    ar_company_currency_id = fields.Many2one(
+        "res.currency", compute="_compute_ar_company_currency_id"
+    )
+    ar_guarantee_ids = fields.One2many(
+        "ar.risk.guarantee", "partner_id", string="Guarantees"
+    )
+
+    def _compute_ar_company_currency_id(self):
+        self.ar_company_currency_id = self.env.company.currency_id
+
+    @api.depends_context("company")
+    def _compute_ar_credit(self):
+        company = self.env.company
+        partners = self.mapped("commercial_partner_id")
+        ids = [pid for pid in partners.ids if pid]
+        exposure = self._ar_exposure_by_partner(ids, company)
+        cover = self.env["ar.risk.guarantee"]._active_cover_by_partner(ids, company)
+        for partner in self:
+            commercial = partner.commercial_partner_id.id
+            partner.ar_exposure = exposure.get(commercial, 0.0)
+            partner.ar_guarantee_cover = cover.get(commercial, 0.0)
+            limit = partner.commercial_partner_id.sudo().credit_limit
+            partner.ar_available_credit = (
+                limit + partner.ar_guarantee_cover - partner.ar_exposure
+            )
+            partner.ar_over_limit = bool(limit) and partner.ar_available_credit < 0
+
+    def _search_ar_over_limit(self, operator, value):
+        def over_limit():
+            limited = self.sudo().search(
+                [("credit_limit", ">", 0), ("parent_id", "=", False)]
+            )
+            return limited.filtered("ar_over_limit").ids
+
+        return self._ar_search_flag(
+            operator,
+            value,
+            over_limit,
+            _("Unsupported search on the over-limit flag."),
+        )
+
+    @api.constrains("credit_limit")
+    def _check_ar_credit_limit(self):
+        for partner in self.sudo():
+            if partner.credit_limit < 0:
+                raise ValidationError(
+                    _(
+                        "The credit limit of %s cannot be negative.",
+                        partner.display_name,
+                    )
+                )
+
+    def write(self, vals):
+        guarded = {"credit_limit", "ar_credit_policy", "ar_credit_hold"} & set(vals)
+        if (
+            guarded
+            and not self.env.su
+            and not self.env.user.has_group("ar_risk.ar_risk_group_manager")
+        ):
+            raise AccessError(
+                _(
+                    "Only a credit manager can change a customer's credit limit or policy."
+                )
+            )
+        return super().write(vals)
+
+    @api.model
+    def _ar_exposure_by_partner(self, partner_ids, company):
+        """Exposure per commercial partner id, in the company currency.
+
+        One query: open receivable residual of posted entries plus the signed
+        total of draft customer invoices and credit notes. ``partner_ids``
+        None means every customer of the company.
+        """
+        for model, fnames in (
+            (
+                "account.move.line",
+                ["partner_id", "amount_residual", "parent_state", "reconciled"],
+            ),
+            (
+                "account.move",
+                ["partner_id", "state", "move_type", "amount_total_signed"],
+            ),
+            ("res.partner", ["commercial_partner_id"]),
+        ):
+            self.env[model].flush_model(fnames)
+        partner_filter = (
+            SQL("TRUE")
+            if partner_ids is None
+            else SQL("p.commercial_partner_id = ANY(%s)", list(partner_ids))
+        )
+        receivable = self.env["account.move.line"]._ar_receivable_sql(company)
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT p.commercial_partner_id, SUM(x.amount)
+                  FROM (
+                        SELECT aml.partner_id, aml.amount_residual AS amount
+                          FROM account_move_line aml
+                          JOIN account_account acc ON acc.id = aml.account_id
+                         WHERE %(receivable)s
+                           AND aml.reconciled IS NOT TRUE
+                     UNION ALL
+                        SELECT m.partner_id, m.amount_total_signed
+                          FROM account_move m
+                         WHERE m.company_id = %(company)s
+                           AND m.state = 'draft'
+                           AND m.move_type IN ('out_invoice', 'out_refund')
+                       ) x
+                  JOIN res_partner p ON p.id = x.partner_id
+                 WHERE %(partner_filter)s
+              GROUP BY p.commercial_partner_id
+                """,
+                receivable=receivable,
+                company=company.id,
+                partner_filter=partner_filter,
+            )
+        )
+        return {
+            partner_id: amount or 0.0 for partner_id, amount in self.env.cr.fetchall()
+        }

@@ -1,0 +1,116 @@
+from dateutil.relativedelta import relativedelta
+from stdnum.fr import siren as stdnum_siren
+from stdnum.fr import siret as stdnum_siret
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+LEGAL_FORMS = [
+    ("sas", "SAS"),
+    ("sasu", "SASU"),
+    ("sarl", "SARL"),
+    ("eurl", "EURL"),
+    ("sa", "SA"),
+    ("snc", "SNC"),
+    ("sci", "SCI"),
+    ("scop", "SCOP"),
+    ("ei", "Sole trader (EI)"),
+    ("association", "Association"),
+    ("public", "Public body"),
+    ("other", "Other"),
+]
+
+
+class ResPartner(models.Model):
+    """The customer's identity: SIREN/SIRET, RCS, legal form, age. The SIRET is
+    Odoo's ``company_registry``, the VAT number Odoo's ``vat``."""
+
+    _inherit = "res.partner"
+
+    ar_siren = fields.Char(
+        string="SIREN",
+        size=9,
+        compute="_compute_ar_siren",
+        store=True,
+        readonly=False,
+        index=True,
+        tracking=True,
+        help="9-digit French company number; filled from the SIRET (Company ID).",
+    )
+    ar_rcs_city = fields.Char(string="RCS city", help="Registre du commerce, e.g. Lyon")
+    ar_legal_form = fields.Selection(LEGAL_FORMS, string="Legal form")
+    ar_creation_date = fields.Date(string="Company created on")
+    ar_company_age = fields.Integer(
+        string="Age (years)", compute="_compute_ar_company_age"
+    )
+    ar_siren_duplicate_ids = fields.Many2many(
+        "res.partner",
+        string="Same SIREN",
+        compute="_compute_ar_siren_duplicate_ids",
+    )
+
+    @api.depends("company_registry")
+    def _compute_ar_siren(self):
+        for partner in self:
+            registry = (partner.company_registry or "").replace(" ", "")
+            from_siret = registry[:9] if stdnum_siret.is_valid(registry) else False
+            partner.ar_siren = partner.ar_siren or from_siret
+
+    @api.depends("ar_creation_date")
+    def _compute_ar_company_age(self):
+        today = fields.Date.context_today(self)
+        for partner in self:
+            partner.ar_company_age = (
+                relativedelta(today, partner.ar_creation_date).years
+                if partner.ar_creation_date
+                else 0
+            )
+
+    @api.depends("ar_siren", "company_id")
+    def _compute_ar_siren_duplicate_ids(self):
+        sirens = [siren for siren in set(self.mapped("ar_siren")) if siren]
+        groups = {}
+        if sirens:
+            for partner in self.search(
+                [("ar_siren", "in", sirens), ("parent_id", "=", False)]
+            ):
+                groups.setdefault(partner.ar_siren, self.browse())
+                groups[partner.ar_siren] |= partner
+        for partner in self:
+            same = groups.get(partner.ar_siren, self.browse()) - partner._origin
+            partner.ar_siren_duplicate_ids = same.filtered(
+                lambda p, c=partner.company_id: (
+                    not c or not p.company_id or p.company_id == c
+                )
+            )
+
+    @api.constrains("ar_siren", "company_registry", "country_id")
+    def _check_ar_siren_siret(self):
+        for partner in self:
+            if partner.ar_siren and not stdnum_siren.is_valid(partner.ar_siren):
+                raise ValidationError(
+                    _(
+                        "%(siren)s is not a valid SIREN (%(partner)s).",
+                        siren=partner.ar_siren,
+                        partner=partner.display_name,
+                    )
+                )
+            registry = (partner.company_registry or "").replace(" ", "")
+            french = partner.country_id.code == "FR" or not partner.country_id
+            if registry and french and len(registry) == 14 and registry.isdigit():
+                if not stdnum_siret.is_valid(registry):
+                    raise ValidationError(
+                        _(
+                            "%(siret)s is not a valid SIRET (%(partner)s).",
+                            siret=registry,
+                            partner=partner.display_name,
+                        )
+                    )
+                if partner.ar_siren and registry[:9] != partner.ar_siren:
+                    raise ValidationError(
+                        _(
+                            "The SIRET %(siret)s does not belong to the SIREN %(siren)s.",
+                            siret=registry,
+                            siren=partner.ar_siren,
+                        )
+                    )
