@@ -4,15 +4,21 @@ from odoo import Command, api, models
 
 
 class ArFactorContract(models.Model):
+    """The demo builder, called by ``demo/ar_factoring_demo.xml``. It lives with
+    the demo data, as Odoo's ``account/demo/account_demo.py`` does, and adds no
+    model."""
+
     _inherit = "ar.factor.contract"
 
     @api.model
     def _create_demo_data(self):
         """Demo: a contract, a confirmed and financed batch, one invoice
-        definanced back into the agenda (accounts found or made by code)."""
+        definanced back into the agenda (accounts found or made by code), dated
+        from the company's today."""
         company = self.env.company
         if not company.chart_template:
             return
+        today = company._ar_today()
         Account = self.env["account.account"].with_company(company)
 
         def account(code, name, account_type, reconcile=False):
@@ -63,7 +69,6 @@ class ArFactorContract(models.Model):
             }
         )
         contract.action_activate()
-        today = self.env.company._ar_today()
         invoices = self.env["account.move"].create(
             [
                 {
@@ -92,10 +97,10 @@ class ArFactorContract(models.Model):
         batch = self.env["ar.factor.batch"].create(
             {
                 "contract_id": contract.id,
-                "date": today - timedelta(days=140),
+                "date": today - timedelta(days=35),  # after both invoices
                 "line_ids": [Command.create({"move_id": move.id}) for move in invoices],
             }
         )
         batch.action_confirm()
         batch.action_mark_financed()
-        invoices[0]._ar_factor_definance("120 days overdue (demo)")
+        invoices[0]._ar_factor_definance("120 days overdue (demo)", date=today)

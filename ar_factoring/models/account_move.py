@@ -115,11 +115,16 @@ class AccountMove(models.Model):
                 [("move_id", "=", move.id), ("active_batch", "=", True)], limit=1
             )
             receivable = batch_line.receivable_line_id
-            label = _("Assigned %s", move.name)
-            assigned = batch_line.batch_id.move_id.line_ids.filtered(
-                lambda aml, label=label: aml.name == label
-            )
-            amount = -assigned.balance
+            assigned = batch_line.assignment_line_ids
+            if not assigned:
+                raise UserError(
+                    _(
+                        "The assignment of %s to the factor has no journal item: "
+                        "update the module to link the batches booked before.",
+                        move.name,
+                    )
+                )
+            amount = -sum(assigned.mapped("balance"))
             entry = self.env["account.move"].create(
                 {
                     "move_type": "entry",

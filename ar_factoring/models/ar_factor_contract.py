@@ -289,11 +289,9 @@ class ArFactorContract(models.Model):
             [("state", "=", "open"), ("move_ids", "in", invoice.ids)]
         ):
             return _("dispute declared")
-        partner = invoice.commercial_partner_id
         if (
             self.definance_on_proceedings
-            and "ar_in_proceedings" in partner._fields
-            and partner.ar_in_proceedings
+            and invoice.commercial_partner_id.ar_in_proceedings
         ):
             return _("customer under collective proceedings")
         return False

@@ -1,1 +1,2 @@
+from . import test_assignment_link
 from . import test_factoring

@@ -3,106 +3,18 @@ import base64
 from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 from odoo.tools import html2plaintext, mute_logger
 
-from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.addons.ar_factoring.models.ar_factor_batch import batch_amounts
+
+from .common import ArFactoringCommon
 
 
 @tagged("post_install", "-at_install")
-class TestFactoring(AccountTestInvoicingCommon):
-    @classmethod
-    @AccountTestInvoicingCommon.setup_country("fr")
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.company = cls.env.company
-        if "ar_credit_policy" in cls.company._fields:
-            cls.company.ar_credit_policy = "none"
-        Account = cls.env["account.account"]
-
-        def account(code, name, account_type, reconcile=False):
-            return Account.create(
-                {
-                    "code": code,
-                    "name": name,
-                    "account_type": account_type,
-                    "reconcile": reconcile,
-                }
-            )
-
-        cls.acc_factor = account("467810", "Factor", "asset_current", reconcile=True)
-        cls.acc_reserve = account("467820", "Factor reserve", "asset_current")
-        cls.acc_fee = account("622810", "Factoring fees", "expense")
-        cls.acc_vat = account("445669", "VAT on fees", "asset_current")
-        cls.factor = cls.env["res.partner"].create(
-            {"name": "Factor Bank SA", "is_company": True}
-        )
-        cls.customer = cls.env["res.partner"].create(
-            {"name": "Transports Rhône SAS", "is_company": True}
-        )
-        cls.contract = cls.env["ar.factor.contract"].create(
-            {
-                "name": "Contrat 2026",
-                "factor_id": cls.factor.id,
-                "journal_id": cls.company_data["default_journal_misc"].id,
-                "account_factor_id": cls.acc_factor.id,
-                "account_reserve_id": cls.acc_reserve.id,
-                "account_fee_id": cls.acc_fee.id,
-                "account_fee_tax_id": cls.acc_vat.id,
-                "reserve_rate": 10.0,
-                "commission_rate": 0.5,
-                "fee_tax_rate": 20.0,
-                "definance_days": 60,
-                "approval_ids": [
-                    Command.create({"partner_id": cls.customer.id, "amount": 1500.0})
-                ],
-            }
-        )
-        cls.contract.action_activate()
-
-    def _invoice(self, amount, due="2026-10-01", move_type="out_invoice"):
-        move = self.env["account.move"].create(
-            {
-                "move_type": move_type,
-                "partner_id": self.customer.id,
-                "invoice_date": "2026-09-01",
-                "invoice_date_due": due,
-                "invoice_line_ids": [
-                    Command.create(
-                        {
-                            "name": "Transport",
-                            "quantity": 1,
-                            "price_unit": amount,
-                            "tax_ids": [],
-                        }
-                    )
-                ],
-            }
-        )
-        move.action_post()
-        return move
-
-    def _batch(self, moves):
-        batch = self.env["ar.factor.batch"].create(
-            {
-                "contract_id": self.contract.id,
-                "date": "2026-09-05",
-                "line_ids": [Command.create({"move_id": m.id}) for m in moves],
-            }
-        )
-        batch.action_confirm()
-        return batch
-
-    @staticmethod
-    def _lines(move):
-        return sorted(
-            (line.account_id.code, round(line.debit, 2), round(line.credit, 2))
-            for line in move.line_ids
-        )
-
+class TestFactoring(ArFactoringCommon):
     def test_batch_amounts_pure(self):
         self.assertEqual(
             batch_amounts(
@@ -114,17 +26,22 @@ class TestFactoring(AccountTestInvoicingCommon):
     def test_full_cycle_entries(self):
         first, second = self._invoice(1200.0), self._invoice(800.0)
         refund = self._invoice(100.0, move_type="out_refund")
-        self.assertEqual(first.ar_factor_state, "to_assign")
-        self.assertEqual(first.ar_factor_contract_id, self.contract)
+        self.assertRecordValues(
+            first,
+            [
+                {
+                    "ar_factor_state": "to_assign",
+                    "ar_factor_contract_id": self.contract.id,
+                }
+            ],
+        )
         batch = self._batch(first | second | refund)
         entry = batch.move_id
         self.assertEqual(entry.state, "posted")
         self.assertAlmostEqual(sum(entry.line_ids.mapped("balance")), 0.0)
-        receivable = first.line_ids.filtered(
-            lambda l: l.account_id.account_type == "asset_receivable"
-        ).account_id.code
+        receivable = self.receivable_code
         self.assertEqual(
-            self._lines(entry),
+            self._journal_items(entry),
             sorted(
                 [
                     (receivable, 0.0, 1200.0),
@@ -141,8 +58,9 @@ class TestFactoring(AccountTestInvoicingCommon):
             ),
         )
         self.assertAlmostEqual(batch.amount_advance, 1900.0 - 190.0 - 9.5 - 1.9)
-        self.assertEqual(first.payment_state, "paid")
-        self.assertEqual(first.ar_factor_state, "assigned")
+        self.assertRecordValues(
+            first, [{"payment_state": "paid", "ar_factor_state": "assigned"}]
+        )
         batch.action_mark_financed()
         self.assertEqual(second.ar_factor_state, "financed")
         # the factor dunns: our dunning leaves the invoice alone
@@ -176,7 +94,7 @@ class TestFactoring(AccountTestInvoicingCommon):
             "FAC/INCONNUE",
         )
         self.assertEqual(
-            self._lines(statement.move_id),
+            self._journal_items(statement.move_id),
             [("467810", 0.0, 15.5), ("622810", 15.5, 0.0)],
         )
         exported = batch.action_export()
@@ -184,27 +102,41 @@ class TestFactoring(AccountTestInvoicingCommon):
         self.assertIn(first.name, base64.b64decode(exported[0].datas).decode())
 
     def test_definancing_overdue_creates_agenda_action(self):
-        invoice = self._invoice(1000.0, due="2026-08-15")
+        invoice = self._invoice(1000.0, invoice_date_due="2026-10-01")
         self._batch(invoice).action_mark_financed()
-        with freeze_time("2026-11-23"):
+        with freeze_time("2026-11-30"):  # 60 days after the due date: not yet
             self.env["ar.factor.contract"]._cron_definance()
-        self.assertEqual(invoice.ar_factor_state, "definanced")
-        self.assertEqual(invoice.payment_state, "not_paid")
-        self.assertAlmostEqual(invoice.amount_residual, 1000.0)
+        self.assertEqual(invoice.ar_factor_state, "financed")
+        with freeze_time("2026-12-01"):
+            self.env["ar.factor.contract"]._cron_definance()
+        self.assertRecordValues(
+            invoice,
+            [
+                {
+                    "ar_factor_state": "definanced",
+                    "payment_state": "not_paid",
+                    "amount_residual": 1000.0,
+                }
+            ],
+        )
         entry = invoice.ar_factor_definance_move_id
-        receivable = invoice.line_ids.filtered(
-            lambda l: l.account_id.account_type == "asset_receivable"
-        ).account_id.code
         self.assertEqual(
-            self._lines(entry),
-            sorted([(receivable, 1000.0, 0.0), ("467810", 0.0, 1000.0)]),
+            self._journal_items(entry),
+            sorted([(self.receivable_code, 1000.0, 0.0), ("467810", 0.0, 1000.0)]),
         )
         action = self.env["ar.collection.action"].search(
             [("move_ids", "in", invoice.ids)]
         )
-        self.assertEqual(action.origin, "factoring")
-        self.assertEqual(action.priority, "1")
-        self.assertEqual(str(action.date_planned), "2026-11-23")
+        self.assertRecordValues(
+            action,
+            [
+                {
+                    "origin": "factoring",
+                    "priority": "1",
+                    "date_planned": fields.Date.to_date("2026-12-01"),
+                }
+            ],
+        )
         # back in our hands: the dunning sees it again
         skipped = self.env["account.move"].search(
             self.env["account.move"]._ar_dunning_skip_domains()[-1]
@@ -212,7 +144,7 @@ class TestFactoring(AccountTestInvoicingCommon):
         self.assertNotIn(invoice, skipped)
 
     def test_definancing_on_dispute(self):
-        invoice = self._invoice(1000.0, due="2026-11-20")
+        invoice = self._invoice(1000.0, invoice_date_due="2026-11-20")
         self._batch(invoice)
         self.env["ar.collection.dispute"].create(
             {
@@ -233,16 +165,14 @@ class TestFactoring(AccountTestInvoicingCommon):
 
     def test_approved_buyer_excess(self):
         first, second = self._invoice(1000.0), self._invoice(800.0)
-        batch = self.env["ar.factor.batch"].create(
-            {
-                "contract_id": self.contract.id,
-                "line_ids": [
-                    Command.create({"move_id": first.id}),
-                    Command.create({"move_id": second.id}),
-                ],
-            }
+        batch = self._batch(first | second, confirm=False)
+        self.assertRecordValues(
+            batch.line_ids,
+            [
+                {"amount": 1000.0, "amount_not_guaranteed": 0.0},
+                {"amount": 800.0, "amount_not_guaranteed": 0.0},
+            ],
         )
-        self.assertEqual(batch.line_ids.mapped("amount_not_guaranteed"), [0.0, 0.0])
         big = self._invoice(2000.0)
         batch.line_ids = [Command.create({"move_id": big.id})]
         self.assertAlmostEqual(batch.amount_not_guaranteed, 500.0)
@@ -255,16 +185,12 @@ class TestFactoring(AccountTestInvoicingCommon):
             mute_logger("odoo.sql_db"),
             self.env.cr.savepoint(),
         ):
-            self.env["ar.factor.batch"].create(
-                {
-                    "contract_id": self.contract.id,
-                    "line_ids": [Command.create({"move_id": invoice.id})],
-                }
-            ).flush_recordset()
+            self._batch(invoice, confirm=False).flush_recordset()
         batch.action_cancel()
         self.assertEqual(batch.state, "cancelled")
-        self.assertEqual(invoice.ar_factor_state, "to_assign")
-        self.assertEqual(invoice.payment_state, "not_paid")
+        self.assertRecordValues(
+            invoice, [{"ar_factor_state": "to_assign", "payment_state": "not_paid"}]
+        )
         # a cancelled batch frees the invoice for another one
         self._batch(invoice)
         self.assertEqual(invoice.ar_factor_state, "assigned")
@@ -281,12 +207,7 @@ class TestFactoring(AccountTestInvoicingCommon):
         with self.assertRaisesRegex(UserError, "cannot book"):
             empty.with_context(lang="en_US").action_activate()
         refund = self._invoice(500.0, move_type="out_refund")
-        batch = self.env["ar.factor.batch"].create(
-            {
-                "contract_id": self.contract.id,
-                "line_ids": [Command.create({"move_id": refund.id})],
-            }
-        )
+        batch = self._batch(refund, confirm=False)
         with self.assertRaisesRegex(UserError, "exceed"):
             batch.with_context(lang="en_US").action_confirm()
         wrong = self.env["ar.factor.statement.import"].create(
@@ -317,27 +238,7 @@ class TestFactoring(AccountTestInvoicingCommon):
             groups="account.group_account_invoice",
             company_id=self.company.id,
         )
-        invoice = (
-            self.env["account.move"]
-            .with_user(biller)
-            .create(
-                {
-                    "move_type": "out_invoice",
-                    "partner_id": self.customer.id,
-                    "invoice_date": "2026-09-01",
-                    "invoice_line_ids": [
-                        Command.create(
-                            {
-                                "name": "Transport",
-                                "quantity": 1,
-                                "price_unit": 50.0,
-                                "tax_ids": [],
-                            }
-                        )
-                    ],
-                }
-            )
-        )
+        invoice = self._invoice(50.0, post=False).with_user(biller)
         invoice.action_post()
         self.assertEqual(invoice.ar_factor_state, "to_assign")
         self.assertEqual(invoice.sudo().ar_factor_contract_id, self.contract)
@@ -348,18 +249,36 @@ class TestFactoring(AccountTestInvoicingCommon):
             login="ar_fact_user",
             groups="ar_factoring.ar_factoring_group_user",
         )
-        self.assertTrue(self.contract.with_user(clerk).name)
+        self.assertEqual(self.contract.with_user(clerk).name, "Contrat 2026")
         with self.assertRaises(AccessError):
             self.contract.with_user(clerk).write({"advance_rate": 50.0})
         other = self.setup_other_company(name="Filiale")["company"]
+        theirs = self.env["ar.factor.contract"].create(
+            {
+                "name": "Contrat filiale",
+                "factor_id": self.factor.id,
+                "company_id": other.id,
+            }
+        )
         manager = new_test_user(
             self.env,
             login="ar_fact_mgr",
             groups="ar_factoring.ar_factoring_group_manager",
             company_id=other.id,
-            company_ids=[(6, 0, other.ids)],
+            company_ids=[Command.set(other.ids)],
         )
-        self.assertFalse(self.env["ar.factor.contract"].with_user(manager).search([]))
+        as_manager = self.env(user=manager, context={"allowed_company_ids": other.ids})
+        self.assertEqual(as_manager["ar.factor.contract"].search([]), theirs)
+        ours = self.contract.with_env(as_manager)
+        with self.assertRaises(AccessError):
+            ours.read(["name"])
+        with self.assertRaises(AccessError):
+            ours.write({"advance_rate": 50.0})
+        # the group may write: what denied it above is the company
+        theirs.with_env(as_manager).write({"advance_rate": 50.0})
+        self.assertRecordValues(
+            self.contract | theirs, [{"advance_rate": 90.0}, {"advance_rate": 50.0}]
+        )
 
     def test_subrogation_on_invoice(self):
         """The invoice document (the QWeb the PDF is printed from) names the
@@ -375,19 +294,7 @@ class TestFactoring(AccountTestInvoicingCommon):
         plain_customer = self.env["res.partner"].create(
             {"name": "Direct SARL", "lang": "en_US"}
         )
-        plain = self.env["account.move"].create(
-            {
-                "move_type": "out_invoice",
-                "partner_id": plain_customer.id,
-                "invoice_date": "2026-09-01",
-                "invoice_line_ids": [
-                    Command.create(
-                        {"name": "x", "quantity": 1, "price_unit": 10.0, "tax_ids": []}
-                    )
-                ],
-            }
-        )
-        plain.action_post()
+        plain = self._invoice(10.0, partner=plain_customer)
         report = self.env.ref("account.account_invoices")
         html = report._render_qweb_html(report, invoice.ids)[0].decode()
         text = " ".join(html2plaintext(html).split())
