@@ -163,6 +163,29 @@ class TestFactoring(ArFactoringCommon):
             )
         )
 
+    def test_definancing_on_proceedings(self):
+        """The customer's credit file (ar_risk) says it is under collective
+        proceedings: the factor hands the invoice back."""
+        invoice = self._invoice(1000.0, invoice_date_due="2026-11-20")
+        self._batch(invoice)
+        self.env["ar.risk.proceeding"].create(
+            {
+                "partner_id": self.customer.id,
+                "proceeding_type": "redressement",
+                "judgment_date": "2026-11-02",
+                "publication_date": "2026-11-10",
+            }
+        )
+        with freeze_time("2026-11-23"):
+            self.env["ar.factor.contract"].with_context(lang="en_US")._cron_definance()
+        self.assertRecordValues(
+            invoice, [{"ar_factor_state": "definanced", "amount_residual": 1000.0}]
+        )
+        self.assertEqual(
+            invoice.ar_factor_definance_move_id.ref,
+            f"Definancing of {invoice.name}: customer under collective proceedings",
+        )
+
     def test_approved_buyer_excess(self):
         first, second = self._invoice(1000.0), self._invoice(800.0)
         batch = self._batch(first | second, confirm=False)
