@@ -2,6 +2,14 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import SQL
 
+# what only a credit manager decides, on create as on write
+CREDIT_TERMS = (
+    "credit_limit",
+    "use_partner_credit_limit",
+    "ar_credit_policy",
+    "ar_credit_hold",
+)
+
 
 class ResPartner(models.Model):
     """The customer's credit: limit, policy, hold, exposure, available credit."""
@@ -98,8 +106,25 @@ class ResPartner(models.Model):
                     )
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        # a new customer (form, RPC or import) gets credit terms from a credit
+        # manager only; the form's empty defaults are no decision
+        for vals in vals_list:
+            self._ar_check_credit_terms({k: v for k, v in vals.items() if v})
+        return super().create(vals_list)
+
     def write(self, vals):
-        guarded = {"credit_limit", "ar_credit_policy", "ar_credit_hold"} & set(vals)
+        partners = self
+        if self._ar_check_credit_terms(vals):
+            # credit decisions are always tracked, whatever the caller's context
+            partners = self.with_context(tracking_disable=False, mail_notrack=False)
+        return super(ResPartner, partners).write(vals)
+
+    def _ar_check_credit_terms(self, vals):
+        """Refuse credit terms in ``vals`` from anyone but a credit manager;
+        whether ``vals`` holds any."""
+        guarded = set(CREDIT_TERMS) & set(vals)
         if (
             guarded
             and not self.env.su
@@ -110,7 +135,7 @@ class ResPartner(models.Model):
                     "Only a credit manager can change a customer's credit limit or policy."
                 )
             )
-        return super().write(vals)
+        return bool(guarded)
 
     @api.model
     def _ar_exposure_by_partner(self, partner_ids, company):

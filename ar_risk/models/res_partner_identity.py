@@ -29,7 +29,6 @@ class ResPartner(models.Model):
 
     ar_siren = fields.Char(
         string="SIREN",
-        size=9,
         compute="_compute_ar_siren",
         store=True,
         readonly=False,
@@ -87,7 +86,18 @@ class ResPartner(models.Model):
     @api.constrains("ar_siren", "company_registry", "country_id")
     def _check_ar_siren_siret(self):
         for partner in self:
-            if partner.ar_siren and not stdnum_siren.is_valid(partner.ar_siren):
+            siren = (partner.ar_siren or "").replace(" ", "")
+            if siren and (len(siren) != 9 or not siren.isdigit()):
+                raise ValidationError(
+                    _(
+                        "A SIREN has 9 digits: %(siren)s has %(count)s characters "
+                        "(%(partner)s).",
+                        siren=partner.ar_siren,
+                        count=len(siren),
+                        partner=partner.display_name,
+                    )
+                )
+            if siren and not stdnum_siren.is_valid(siren):
                 raise ValidationError(
                     _(
                         "%(siren)s is not a valid SIREN (%(partner)s).",
@@ -97,6 +107,16 @@ class ResPartner(models.Model):
                 )
             registry = (partner.company_registry or "").replace(" ", "")
             french = partner.country_id.code == "FR" or not partner.country_id
+            in_france = partner.country_id.code == "FR"
+            if registry and in_france and registry.isdigit() and len(registry) != 14:
+                raise ValidationError(
+                    _(
+                        "A SIRET has 14 digits: %(siret)s has %(count)s (%(partner)s).",
+                        siret=registry,
+                        count=len(registry),
+                        partner=partner.display_name,
+                    )
+                )
             if registry and french and len(registry) == 14 and registry.isdigit():
                 if not stdnum_siret.is_valid(registry):
                     raise ValidationError(

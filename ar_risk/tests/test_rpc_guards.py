@@ -138,3 +138,93 @@ class TestRpcGuards(ArRiskCommon, HttpCase):
             ),
             count,
         )
+
+    def test_billing_user_cannot_create_a_customer_with_credit_terms(self):
+        for terms in (
+            {"credit_limit": 1000000.0},
+            {"ar_credit_policy": "none"},
+            {"credit_limit": 1000000.0, "ar_credit_policy": "none"},
+        ):
+            _result, error = self._rpc(
+                self.billing_user,
+                "res.partner",
+                "create",
+                {"name": "Nouveau client SAS", "is_company": True, **terms},
+            )
+            self.assertEqual(error[0], "odoo.exceptions.AccessError", terms)
+            self.assertIn("Only a credit manager", error[1])
+        self.assertFalse(
+            self.env["res.partner"].search([("name", "=", "Nouveau client SAS")])
+        )
+        # nor through an import, nor through the form's empty defaults
+        _result, error = self._rpc(
+            self.billing_user,
+            "res.partner",
+            "load",
+            ["name", "credit_limit"],
+            [["Client importé SARL", "500000"]],
+        )
+        self.assertFalse(error)
+        self.assertFalse(
+            self.env["res.partner"].search([("name", "=", "Client importé SARL")])
+        )
+        created, error = self._rpc(
+            self.billing_user,
+            "res.partner",
+            "create",
+            {"name": "Client sans conditions", "credit_limit": 0.0},
+        )
+        self.assertFalse(error)
+        self.assertTrue(created)
+
+    def test_credit_manager_creates_with_terms_and_changes_are_tracked(self):
+        created, error = self._rpc(
+            self.credit_manager,
+            "res.partner",
+            "create",
+            {"name": "Client suivi SAS", "is_company": True, "credit_limit": 5000.0},
+        )
+        self.assertFalse(error)
+        partner = self.env["res.partner"].browse(created)
+        self.assertEqual(partner.credit_limit, 5000.0)
+        _result, error = self._rpc(
+            self.credit_manager,
+            "res.partner",
+            "write",
+            [partner.id],
+            {"credit_limit": 80000.0},
+            context={"tracking_disable": True, "mail_notrack": True},
+        )
+        self.assertFalse(error)
+        tracked = partner.message_ids.tracking_value_ids.filtered(
+            lambda t: t.field_id.name == "credit_limit"
+        )
+        self.assertEqual(tracked[:1].new_value_float, 80000.0)
+
+    def test_siren_of_ten_digits_is_refused_not_cut(self):
+        partner = self.env["res.partner"].create(
+            {
+                "name": "Siren SAS",
+                "is_company": True,
+                "country_id": self.env.ref("base.fr").id,
+            }
+        )
+        _result, error = self._rpc(
+            self.billing_user,
+            "res.partner",
+            "write",
+            [partner.id],
+            {"ar_siren": "7320829961"},
+        )
+        self.assertEqual(error[0], "odoo.exceptions.ValidationError")
+        self.assertIn("A SIREN has 9 digits: 7320829961 has 10", error[1])
+        self.assertFalse(partner.ar_siren)
+        _result, error = self._rpc(
+            self.billing_user,
+            "res.partner",
+            "write",
+            [partner.id],
+            {"company_registry": "7320829960001"},
+        )
+        self.assertEqual(error[0], "odoo.exceptions.ValidationError")
+        self.assertIn("A SIRET has 14 digits", error[1])
