@@ -16,6 +16,7 @@
         "views/ar_factoring_menus.xml",
         "report/report_invoice.xml",
         "data/ar_factoring_data.xml",
+        "wizards/ar_aged_balance_views.xml",
     ],
     "demo": ["demo/ar_factoring_demo.xml"],
     "installable": True,

@@ -1,6 +1,5 @@
 from . import res_company
 from . import ar_aging_bucket
-from . import ar_aged_balance_line
 from . import res_config_settings
 from . import ar_collection_action
 from . import ar_dunning_scenario

@@ -1,25 +1,16 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL
 
 DEFAULT_BUCKETS = [(None, 0), (1, 30), (31, 60), (61, 90), (91, 120), (121, None)]
 
 
-def bucket_index(days_overdue, buckets):
-    """Index of the bucket holding a number of days overdue.
-
-    ``buckets``: [(days_from, days_to)], None meaning open-ended; the first
-    bucket usually is "not due" (up to 0 days).
-    """
-    for index, (low, high) in enumerate(buckets):
-        if (low is None or days_overdue >= low) and (
-            high is None or days_overdue <= high
-        ):
-            return index
-    return len(buckets) - 1
-
-
 class ArAgingBucket(models.Model):
-    """A column of the aged balance, in days past the due date."""
+    """A column of the aged balance, in days past the due date.
+
+    The one definition of ageing: ``_get_buckets`` labels the columns,
+    ``_case_sql`` places a line in one of them; the aged balance, its
+    analysis view and the indicators all age through these two."""
 
     _name = "ar.aging.bucket"
     _description = "Aged Balance Bucket"
@@ -47,20 +38,42 @@ class ArAgingBucket(models.Model):
                 )
 
     @api.model
-    def _get_buckets(self, company):
-        """[(label, days_from, days_to)] of a company, defaults if none set."""
-        buckets = self.search([("company_id", "=", company.id)])
-        if buckets:
-            return [
-                (
-                    b.name,
-                    None if b.open_start else b.days_from,
-                    None if b.open_end else b.days_to,
-                )
-                for b in buckets
-            ]
+    def _default_buckets(self):
+        """[(label, days_from, days_to)] used when a company has set none."""
         labels = [_("Not due"), "1-30", "31-60", "61-90", "91-120", _("> 120")]
         return [
             (label, low, high)
             for label, (low, high) in zip(labels, DEFAULT_BUCKETS, strict=True)
         ]
+
+    @api.model
+    def _get_buckets(self, company):
+        """[(label, days_from, days_to)] of a company, None meaning open-ended."""
+        buckets = self.search([("company_id", "=", company.id)])
+        if not buckets:
+            return self._default_buckets()
+        return [
+            (
+                b.name,
+                None if b.open_start else b.days_from,
+                None if b.open_end else b.days_to,
+            )
+            for b in buckets
+        ]
+
+    @api.model
+    def _case_sql(self, buckets, days):
+        """SQL CASE giving the index in ``buckets`` of a line ``days`` overdue
+        (an SQL expression); the first matching bucket wins, the last takes
+        what none holds."""
+        whens = []
+        for index, (_label, low, high) in enumerate(buckets):
+            conds = []
+            if low is not None:
+                conds.append(SQL("%s >= %s", days, low))
+            if high is not None:
+                conds.append(SQL("%s <= %s", days, high))
+            whens.append(
+                SQL("WHEN %s THEN %s", SQL(" AND ").join(conds) or SQL("TRUE"), index)
+            )
+        return SQL("CASE %s ELSE %s END", SQL(" ").join(whens), len(buckets) - 1)

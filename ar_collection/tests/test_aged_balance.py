@@ -1,14 +1,11 @@
+import base64
 import io
 
 import openpyxl
 
 from odoo import Command, fields
 from odoo.tests import tagged
-
-from odoo.addons.ar_collection.models.ar_aging_bucket import (
-    DEFAULT_BUCKETS,
-    bucket_index,
-)
+from odoo.tools import SQL
 
 from .common import ArCollectionCommon
 from .test_dunning_letter import pdf_text
@@ -91,15 +88,55 @@ class TestAgedBalance(ArCollectionCommon):
             {"date_at": date, "company_id": self.company.id, **vals}
         )
 
-    def test_bucket_pure(self):
-        self.assertEqual(bucket_index(-3, DEFAULT_BUCKETS), 0)
-        self.assertEqual(bucket_index(0, DEFAULT_BUCKETS), 0)
-        self.assertEqual(bucket_index(1, DEFAULT_BUCKETS), 1)
-        self.assertEqual(bucket_index(61, DEFAULT_BUCKETS), 3)
-        self.assertEqual(bucket_index(500, DEFAULT_BUCKETS), 5)
+    def _summary(self, wizard):
+        return self.env["report.ar_collection.report_aged_balance"]._summary(
+            wizard.company_id, wizard.date_at, wizard._get_where_sql()
+        )
+
+    def _bucket_of(self, buckets, days_list):
+        """Bucket indexes the SQL CASE gives to each number of days."""
+        Bucket = self.env["ar.aging.bucket"]
+        self.env.cr.execute(
+            SQL(
+                "SELECT %s FROM unnest(%s::int[]) WITH ORDINALITY d(days, n) ORDER BY n",
+                Bucket._case_sql(buckets, SQL("d.days")),
+                days_list,
+            )
+        )
+        return [index for (index,) in self.env.cr.fetchall()]
+
+    def test_bucket_bounds(self):
+        """Both bounds included, open ends, the last bucket takes the rest."""
+        defaults = (
+            self.env["ar.aging.bucket"].with_context(lang="en_US")._default_buckets()
+        )
+        self.assertEqual(
+            [label for label, _low, _high in defaults],
+            ["Not due", "1-30", "31-60", "61-90", "91-120", "> 120"],
+        )
+        self.assertEqual(
+            self._bucket_of(defaults, [-3, 0, 1, 30, 31, 61, 120, 121, 500]),
+            [0, 0, 1, 1, 2, 3, 4, 5, 5],
+        )
+        gap = [("early", 1, 10), ("late", 20, 30)]
+        self.assertEqual(self._bucket_of(gap, [0, 10, 15, 40]), [1, 0, 1, 1])
+
+    def test_company_buckets(self):
+        """A company's own buckets replace the defaults, in their order."""
+        self.env["ar.aging.bucket"].create(
+            [
+                {"name": "Current", "sequence": 1, "open_start": True, "days_to": 0},
+                {"name": "Late", "sequence": 2, "days_from": 1, "days_to": 60},
+                {"name": "Very late", "sequence": 3, "days_from": 61, "open_end": True},
+            ]
+        )
+        buckets, rows = self._summary(self._wizard())
+        self.assertEqual([b[0] for b in buckets], ["Current", "Late", "Very late"])
+        row = {r["name"]: r for r in rows}["Menuiserie Lefèvre SARL"]
+        self.assertEqual(row["amounts"], [1000.0, 200.0, 400.0])
 
     def test_summary_at_date(self):
-        buckets, rows = self._wizard()._compute_summary()
+        buckets, rows = self._summary(self._wizard())
         self.assertEqual(len(buckets), 6)
         by_name = {row["name"]: row for row in rows}
         # 1000 not due; refund -100 18 days; 500-200 at 44 days; 400 at 83 days
@@ -114,20 +151,20 @@ class TestAgedBalance(ArCollectionCommon):
         self.assertEqual(len(rows), 2)
 
     def test_summary_earlier_date(self):
-        _buckets, rows = self._wizard(date="2026-10-20")._compute_summary()
+        _buckets, rows = self._summary(self._wizard(date="2026-10-20"))
         row = {r["name"]: r for r in rows}["Menuiserie Lefèvre SARL"]
         # no partial payment yet, no refund, the first invoice not yet issued:
         # 500 at 10 days, 400 at 49 days
         self.assertEqual(row["amounts"], [0, 500.0, 400.0, 0, 0, 0])
 
     def test_filters(self):
-        _buckets, rows = self._wizard(
-            partner_ids=[Command.set(self.other.ids)]
-        )._compute_summary()
+        _buckets, rows = self._summary(
+            self._wizard(partner_ids=[Command.set(self.other.ids)])
+        )
         self.assertEqual([r["name"] for r in rows], ["Zinc Export Ltd"])
-        _buckets, rows = self._wizard(
-            collector_ids=[Command.set(self.collector.ids)]
-        )._compute_summary()
+        _buckets, rows = self._summary(
+            self._wizard(collector_ids=[Command.set(self.collector.ids)])
+        )
         self.assertEqual([r["name"] for r in rows], ["Menuiserie Lefèvre SARL"])
 
     def test_analysis_view_agrees(self):
@@ -143,14 +180,22 @@ class TestAgedBalance(ArCollectionCommon):
             )
         # today's residuals count every payment already booked, including the one
         # dated 5 December 2026: the report at a date after all of them agrees
-        _buckets, rows = self._wizard(date="2099-12-31")._compute_summary()
+        _buckets, rows = self._summary(self._wizard(date="2099-12-31"))
         self.assertEqual(
             {r["name"]: round(r["total"], 2) for r in rows},
             {name: round(total, 2) for name, total in by_partner.items()},
         )
+        # aged with the default buckets: 1 July 2026 is over 120 days ago
+        foreign = lines.filtered(lambda line: line.partner_id == self.other)
+        labels = dict(lines._fields["bucket"]._description_selection(self.env))
+        self.assertEqual(labels[foreign.bucket], "> 120")
 
     def test_xlsx(self):
-        data = self._wizard().with_context(lang="en_US")._build_xlsx()
+        wizard = self._wizard().with_context(lang="en_US")
+        action = wizard.action_export_xlsx()
+        self.assertEqual(wizard.xlsx_name, "aged_balance_2026-11-23.xlsx")
+        self.assertIn(f"/ar.aged.balance/{wizard.id}/xlsx_file/", action["url"])
+        data = base64.b64decode(wizard.xlsx_file)
         book = openpyxl.load_workbook(io.BytesIO(data))
         summary, detail = book.worksheets
         self.assertEqual(summary["A3"].value, "Customer")
@@ -161,20 +206,39 @@ class TestAgedBalance(ArCollectionCommon):
         self.assertEqual(summary["H4"].value, "=SUM(B4:G4)")
         self.assertEqual(summary["A6"].value, "Total")
         self.assertEqual(summary["H6"].value, "=SUM(H4:H5)")
+        self.assertEqual(summary["A7"].value, "Share")
         self.assertEqual(summary["B7"].value, "=IF($H$6=0,0,B6/$H$6)")
         self.assertIn("€", summary["B4"].number_format)
         self.assertEqual(summary.auto_filter.ref, "A3:H5")
+        # the values cached beside the formulas, for readers that do not compute
+        cached = openpyxl.load_workbook(io.BytesIO(data), data_only=True).worksheets[0]
+        self.assertEqual(
+            [cached.cell(6, col).value for col in range(2, 9)],
+            [1000.0, -100.0, 300.0, 400.0, 0, 150.0, 1750.0],
+        )
+        self.assertAlmostEqual(cached["B7"].value, 1000.0 / 1750.0)
+        self.assertEqual(cached["H7"].value, 1.0)
         rows = list(detail.iter_rows(min_row=2, values_only=True))
         self.assertEqual(len(rows), 5)
         self.assertEqual(sum(r[6] for r in rows), 1750.0)
-        self.assertIn(self.inv_partial.name, [r[1] for r in rows])
+        paid_later = next(r for r in rows if r[1] == self.inv_paid_later.name)
+        self.assertEqual(
+            paid_later[:2] + paid_later[4:],
+            ("Menuiserie Lefèvre SARL", self.inv_paid_later.name, 83, "61-90", 400.0),
+        )
+        self.assertEqual(
+            [d.date().isoformat() for d in paid_later[2:4]],
+            ["2026-08-01", "2026-09-01"],
+        )
 
     def test_detail_streams_every_line_and_leaves_the_planner_as_it_was(self):
         """The detail is planned for all its rows, for its own cursor only."""
         self.env.cr.execute("SET LOCAL cursor_tuple_fraction = 0.25")
-        wizard = self._wizard()
-        rows = list(wizard._iter_detail())
-        _buckets, summary = wizard._compute_summary()
+        engine = self.env["report.ar_collection.report_aged_balance"]
+        rows = list(
+            engine._iter_detail(self.company, fields.Date.to_date("2026-11-23"))
+        )
+        _buckets, summary = self._summary(self._wizard())
         self.assertAlmostEqual(
             sum(row[6] for row in rows), sum(line["total"] for line in summary)
         )
@@ -184,12 +248,37 @@ class TestAgedBalance(ArCollectionCommon):
     def test_pdf(self):
         wizard = self._wizard(show_detail=True)
         report = self.env.ref("ar_collection.ar_aged_balance_report")
-        pdf, _type = report.with_context(force_report_rendering=True)._render_qweb_pdf(
-            report, wizard.ids
+        pdf, _type = report.with_context(
+            force_report_rendering=True, lang="en_US"
+        )._render_qweb_pdf(report, wizard.ids)
+        lines = pdf_text(pdf).splitlines()
+        self.assertIn("Aged balance at 11/23/2026", lines[0])
+        header = next(line for line in lines if line.startswith("Customer"))
+        labels = header.split()[1:-1]
+        self.assertEqual(
+            labels, ["Not", "due", "1-30", "31-60", "61-90", "91-120", ">", "120"]
         )
-        text = pdf_text(pdf)
-        self.assertIn("Menuiserie Lefèvre SARL", text)
-        self.assertIn("Zinc Export Ltd", text)
-        self.assertIn(self.inv_paid_later.name, text)
-        self.assertRegex(text, r"1\D?750[.,]00")
-        self.assertTrue(fields.Date.to_date("2026-11-23"))
+
+        def column(line, amount):
+            """The bucket under which ``amount`` stands (columns are right-aligned)."""
+            end = line.index(amount) + len(amount)
+            edges = {
+                label: header.index(label) + len(label)
+                for label in ("due", "1-30", "31-60", "61-90", "91-120", "120")
+            }
+            return min(edges, key=lambda label: abs(edges[label] - end))
+
+        def line_of(start):
+            return next(line for line in lines if line.strip().startswith(start))
+
+        self.assertRegex(
+            line_of("Menuiserie"), r"1,000\.00 €\s+-\W?100\.00 €\s+300\.00 €"
+        )
+        # the detail: each invoice under its own bucket, paid later or not
+        paid_later = line_of(self.inv_paid_later.name)
+        self.assertIn("due 09/01/2026 (83 d)", paid_later)
+        self.assertEqual(column(paid_later, "400.00"), "61-90")
+        self.assertEqual(column(line_of(self.inv_partial.name), "300.00"), "31-60")
+        self.assertEqual(column(line_of(self.inv_not_due.name), "1,000.00"), "due")
+        self.assertRegex(line_of("Total"), r"150\.00 €\s+1,750\.00 €")
+        self.assertRegex(line_of("Share"), r"57\.1 %\s+-5\.7 %\s+17\.1 %\s+22\.9 %")

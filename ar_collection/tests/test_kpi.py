@@ -1,6 +1,6 @@
 from odoo.tests import tagged
 
-from odoo.addons.ar_collection.wizards.ar_collection_kpi import (
+from odoo.addons.ar_collection.report.ar_collection_kpi import (
     dso_countback,
     dso_simple,
 )

@@ -3,3 +3,4 @@ from . import ar_aged_balance
 from . import ar_collection_log_call
 from . import ar_collection_campaign
 from . import ar_collection_kpi
+from . import ar_collection_kpi_line

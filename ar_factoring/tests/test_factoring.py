@@ -342,8 +342,13 @@ class TestFactoring(ArFactoringCommon):
                 "factored": "factored",
             }
         )
-        _buckets, rows = wizard._compute_summary()
+        engine = self.env["report.ar_collection.report_aged_balance"]
+        _buckets, rows = engine._summary(
+            self.company, wizard.date_at, wizard._get_where_sql()
+        )
         self.assertAlmostEqual(rows[0]["total"], factored.amount_total)
         wizard.factored = "not_factored"
-        _buckets, rows = wizard._compute_summary()
+        _buckets, rows = engine._summary(
+            self.company, wizard.date_at, wizard._get_where_sql()
+        )
         self.assertAlmostEqual(rows[0]["total"], 300.0)

@@ -20,11 +20,15 @@ class AccountMoveLine(models.Model):
         """The same definition as an SQL condition, for the set-based queries
         of exposure, grading, dunning, ageing and indicators. ``aml`` is the
         alias of account_move_line, ``account`` the alias of its joined
-        account_account (``JOIN account_account acc ON acc.id = aml.account_id``)."""
-        return SQL(
-            "%(aml)s.company_id = %(company)s AND %(aml)s.parent_state = 'posted' "
-            "AND %(acc)s.account_type = 'asset_receivable'",
+        account_account (``JOIN account_account acc ON acc.id = aml.account_id``).
+        ``company`` None: every company's (a SQL view, under record rules)."""
+        condition = SQL(
+            "%(aml)s.parent_state = 'posted' AND %(acc)s.account_type = 'asset_receivable'",
             aml=SQL.identifier(aml),
             acc=SQL.identifier(account),
-            company=company.id,
+        )
+        if company is None:
+            return condition
+        return SQL(
+            "%s.company_id = %s AND %s", SQL.identifier(aml), company.id, condition
         )

@@ -121,18 +121,15 @@ def bench_aged(env, company, runs, peer_runs, peer_trace):
     )
     ours = {}
     for label, date_at in dates:
-        wizard = env["ar.aged.balance"].create(
-            {"date_at": date_at, "company_id": company.id}
-        )
         ours[label] = measure(
             f"ours: aged balance summary {label} ({{result[1]}} customers)",
-            lambda wizard=wizard: _our_summary(wizard),
+            lambda date_at=date_at: _our_summary(env, company, date_at),
             runs,
         )
-    wizard = env["ar.aged.balance"].create({"date_at": today, "company_id": company.id})
+    xlsx_writer = env["report.ar_collection.report_aged_balance_xlsx"]
     xlsx = measure(
         "ours: aged balance XLSX with detail ({result} KiB)",
-        lambda: len(wizard._build_xlsx()) // 1024,
+        lambda: len(xlsx_writer._generate(company, today)) // 1024,
         1,
     )
     steps = [bound, *ours.values(), xlsx]
@@ -165,8 +162,9 @@ def bench_aged(env, company, runs, peer_runs, peer_trace):
     return steps, ratios
 
 
-def _our_summary(wizard):
-    _buckets, rows = wizard._compute_summary()
+def _our_summary(env, company, date_at):
+    engine = env["report.ar_collection.report_aged_balance"]
+    _buckets, rows = engine._summary(company, date_at)
     return round(sum(row["total"] for row in rows), 2), len(rows)
 
 

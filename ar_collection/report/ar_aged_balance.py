@@ -1,0 +1,181 @@
+from collections import defaultdict
+
+from odoo import api, models
+from odoo.tools import SQL
+
+
+class ReportArAgedBalance(models.AbstractModel):
+    """The aged balance engine: customer receivables open at a date, by
+    bucket, in SQL. Its PDF is the QWeb report of the same name."""
+
+    _name = "report.ar_collection.report_aged_balance"
+    _description = "Aged Balance Engine"
+
+    @api.model
+    def _open_lines_sql(self, company, date_at, buckets, where=None):
+        """Receivable lines with their amount still open at the date, their
+        days overdue and bucket. ``where`` filters lines (alias aml) and
+        customers (p, commercial entity cp).
+
+        Open at the date = open today + what was reconciled after the date,
+        undone (Odoo keeps amount_residual = balance - reconciliations). A
+        line with nothing open today and nothing reconciled after the date
+        was closed at the date: only the reconciliations after the date are
+        read, not the whole history (a few for today or a recent month end).
+        """
+        days = SQL("%s - o.due", date_at)
+        return SQL(
+            """
+            WITH later AS (
+                SELECT line_id, SUM(amount) AS amount
+                  FROM (SELECT debit_move_id AS line_id, amount
+                          FROM account_partial_reconcile
+                         WHERE max_date > %(date)s AND company_id = %(company)s
+                     UNION ALL
+                        SELECT credit_move_id, -amount
+                          FROM account_partial_reconcile
+                         WHERE max_date > %(date)s AND company_id = %(company)s) undone
+              GROUP BY line_id
+            ), o AS (
+                SELECT aml.id, aml.move_id, p.commercial_partner_id AS partner_id,
+                       COALESCE(aml.date_maturity, aml.date) AS due,
+                       aml.amount_residual + COALESCE(later.amount, 0) AS open_amount
+                  FROM account_move_line aml
+                  JOIN account_account acc ON acc.id = aml.account_id
+                  JOIN res_partner p ON p.id = aml.partner_id
+                  JOIN res_partner cp ON cp.id = p.commercial_partner_id
+             LEFT JOIN later ON later.line_id = aml.id
+                 WHERE %(receivable)s
+                   AND aml.date <= %(date)s
+                   AND (aml.amount_residual <> 0 OR later.line_id IS NOT NULL)
+                   AND %(where)s
+            )
+            SELECT o.*, %(bucket)s AS bucket, %(days)s AS days
+              FROM o
+             WHERE o.open_amount <> 0
+            """,
+            date=date_at,
+            company=company.id,
+            receivable=self.env["account.move.line"]._ar_receivable_sql(company),
+            where=where or SQL("TRUE"),
+            bucket=self.env["ar.aging.bucket"]._case_sql(buckets, days),
+            days=days,
+        )
+
+    @api.model
+    def _summary(self, company, date_at, where=None):
+        """(buckets, [{partner_id, name, amounts: [per bucket], total}]) sorted
+        by name, aggregated in PostgreSQL."""
+        buckets = self.env["ar.aging.bucket"]._get_buckets(company)
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT lines.partner_id, rp.name, lines.bucket, SUM(lines.open_amount)
+                  FROM (%s) lines
+                  JOIN res_partner rp ON rp.id = lines.partner_id
+              GROUP BY lines.partner_id, rp.name, lines.bucket
+              ORDER BY rp.name, lines.partner_id
+                """,
+                self._open_lines_sql(company, date_at, buckets, where),
+            )
+        )
+        rows = {}
+        for partner_id, name, bucket, amount in self.env.cr.fetchall():
+            row = rows.setdefault(
+                partner_id,
+                {
+                    "partner_id": partner_id,
+                    "name": name,
+                    "amounts": [0.0] * len(buckets),
+                },
+            )
+            row["amounts"][bucket] += amount
+        result = list(rows.values())
+        for row in result:
+            row["total"] = sum(row["amounts"])
+        return buckets, result
+
+    @api.model
+    def _iter_detail(self, company, date_at, where=None):
+        """Open receivable lines one by one (server-side cursor): customer,
+        document, date, due date, days overdue, bucket index, open amount."""
+        buckets = self.env["ar.aging.bucket"]._get_buckets(company)
+        self.env.flush_all()
+        query = SQL(
+            """
+            SELECT rp.name, m.name, m.invoice_date, lines.due, lines.days, lines.bucket,
+                   lines.open_amount
+              FROM (%s) lines
+              JOIN res_partner rp ON rp.id = lines.partner_id
+              JOIN account_move m ON m.id = lines.move_id
+          ORDER BY rp.name, lines.due, m.name
+            """,
+            self._open_lines_sql(company, date_at, buckets, where),
+        )
+        # a server-side cursor in the current transaction: rows stream in
+        # chunks, memory stays flat whatever the number of lines
+        cr = self.env.cr
+        connection = getattr(cr, "_cnx", None) or cr._cursor._cnx
+        named = connection.cursor(name="ar_aged_detail")
+        named.itersize = 5000
+        try:
+            # PostgreSQL plans a cursor for its first 10 % of rows (nested
+            # loops); every row is read here: plan for all of them (10x
+            # faster at 20,000 lines), for this DECLARE only
+            cr.execute("SHOW cursor_tuple_fraction")
+            previous = cr.fetchone()[0]
+            cr.execute("SET LOCAL cursor_tuple_fraction = 1.0")
+            named.execute(query.code, query.params)
+            cr.execute(
+                SQL("SELECT set_config('cursor_tuple_fraction', %s, true)", previous)
+            )
+            yield from named
+        finally:
+            named.close()
+
+    @api.model
+    def _totals(self, buckets, rows):
+        """(total per bucket, grand total, share of each bucket in %)."""
+        totals = [sum(row["amounts"][i] for row in rows) for i in range(len(buckets))]
+        grand = sum(totals)
+        percents = [100.0 * t / grand if grand else 0.0 for t in totals]
+        return totals, grand, percents
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        """The PDF's values, one set per aged balance dialog."""
+        wizards = self.env["ar.aged.balance"].browse(docids)
+        return {
+            "doc_ids": docids,
+            "doc_model": "ar.aged.balance",
+            "docs": wizards,
+            "report_data": {wizard.id: self._pdf_data(wizard) for wizard in wizards},
+        }
+
+    def _pdf_data(self, wizard):
+        args = (wizard.company_id, wizard.date_at, wizard._get_where_sql())
+        buckets, rows = self._summary(*args)
+        totals, grand, percents = self._totals(buckets, rows)
+        detail = defaultdict(list)
+        if wizard.show_detail:
+            for partner, doc, _date, due, days, bucket, amount in self._iter_detail(
+                *args
+            ):
+                detail[partner].append(
+                    {
+                        "doc": doc,
+                        "due": due,
+                        "days": days,
+                        "bucket": bucket,
+                        "amount": amount,
+                    }
+                )
+        return {
+            "buckets": buckets,
+            "rows": rows,
+            "totals": totals,
+            "grand": grand,
+            "percents": percents,
+            "detail": detail,
+        }
