@@ -9,6 +9,7 @@ from . import ar_dunning_line
 from . import res_partner
 from . import account_move
 from . import ar_collection_action_dunning
+from . import ar_collection_case_mixin
 from . import ar_collection_promise
 from . import ar_collection_dispute
 from . import ar_collection_payment_plan

@@ -31,33 +31,22 @@ class AccountMove(models.Model):
     )
 
     def _ar_dunning_skip_domains(self):
-        """Hook: domains on account.move of invoices the dunning run must skip.
-
-        ar_collection adds the manual exclusion (and disputes, promises and
-        payment plans); ar_factoring the invoices the factor dunns itself.
-        """
-        parent = getattr(super(), "_ar_dunning_skip_domains", None)
-        domains = parent() if parent else []
+        """Domains on account.move of the invoices the dunning run skips: the
+        manual exclusion and the invoices paused by a dispute, a promise or a
+        plan. Addons depending on this one extend the list (ar_factoring: the
+        invoices the factor dunns itself)."""
         return [
-            *domains,
             [("ar_dunning_excluded", "=", True)],
             *self._ar_agenda_pause_domains(),
         ]
 
     def _ar_agenda_pause_domains(self):
         """Invoices under an open dispute, an open promise or a respected plan."""
-        disputed = (
-            self.env["ar.collection.dispute"].sudo().search([("state", "=", "open")])
-        )
-        promised = (
-            self.env["ar.collection.promise"].sudo().search([("state", "=", "open")])
-        )
-        planned = (
-            self.env["ar.collection.payment.plan"]
-            .sudo()
-            .search([("state", "=", "active")])
-        )
-        ids = (disputed.move_ids | promised.move_ids | planned.move_ids).ids
+        ids = (
+            self.env["ar.collection.dispute"]._ar_paused_moves()
+            | self.env["ar.collection.promise"]._ar_paused_moves()
+            | self.env["ar.collection.payment.plan"]._ar_paused_moves()
+        ).ids
         return [[("id", "in", ids)]] if ids else []
 
     def _ar_check_reminded(self, what):

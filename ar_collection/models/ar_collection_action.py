@@ -153,6 +153,43 @@ class ArCollectionAction(models.Model):
             )
         )
 
+    @api.model
+    def _ar_create_actions(self, vals_list):
+        """The one way the suite creates collection actions.
+
+        ``vals_list``: create values, each with ``partner_id`` (the customer's
+        commercial entity) and, when omitted, ``company_id`` = the current
+        company. Who is responsible, when ``user_id`` is not given (a person
+        chose one: a level's designated user, the dialog's "By", the owner of
+        the action followed up):
+
+        1. the customer's collector in that company,
+        2. else its salesperson,
+        3. else the company's credit manager,
+        4. else the user creating the action, unless it is a scheduled job's
+           system user: then nobody, and the action waits unassigned in the
+           agenda for the credit manager to dispatch.
+        """
+        partners = self.env["res.partner"].browse(v["partner_id"] for v in vals_list)
+        for vals in vals_list:
+            if vals.get("user_id"):
+                continue
+            company = self.env["res.company"].browse(
+                vals.setdefault("company_id", self.env.company.id)
+            )
+            partner = (
+                partners.browse(vals["partner_id"])
+                .with_prefetch(partners._prefetch_ids)
+                .with_company(company)
+            )
+            user = (
+                partner._ar_get_collector()
+                or company.ar_credit_manager_id
+                or self.env.user.filtered(lambda u: not u._is_superuser())
+            )
+            vals["user_id"] = user.id
+        return self.create(vals_list)
+
     def action_done(self):
         self.write({"state": "done", "date_done": fields.Date.context_today(self)})
 

@@ -68,12 +68,11 @@ class ArCollectionAction(models.Model):
                     else 0.0,
                 }
             )
-        credit_lines = self.env["account.move.line"].search(
-            [
-                ("company_id", "=", company.id),
+        Line = self.env["account.move.line"]
+        credit_lines = Line.search(
+            Line._ar_receivable_domain(company)
+            + [
                 ("partner_id", "child_of", self.partner_id.id),
-                ("account_id.account_type", "=", "asset_receivable"),
-                ("parent_state", "=", "posted"),
                 ("reconciled", "=", False),
                 ("amount_residual", "<", 0),
             ]
@@ -198,8 +197,16 @@ class ArCollectionAction(models.Model):
                 record.message_post(body=body, attachment_ids=attachment.ids)
 
     @api.model
-    def _ar_handle_bounces(self, company):
-        """A bounced reminder becomes a letter (postal address) or a call."""
+    def _cron_handle_bounces(self, today=None):
+        """Scheduled step: each company's bounced reminders, on its today (or
+        on ``today``, which tests pin)."""
+        for company, day in self.env["res.company"]._ar_companies_today(today):
+            self.sudo().with_company(company)._ar_handle_bounces(company, day)
+
+    @api.model
+    def _ar_handle_bounces(self, company, today):
+        """A bounced reminder of ``company`` becomes a letter (postal address)
+        or a call, planned ``today`` for the owner of the reminder."""
         bounced = self.search(
             [
                 ("company_id", "=", company.id),
@@ -209,23 +216,30 @@ class ArCollectionAction(models.Model):
                 ("state", "=", "done"),
             ]
         ).filtered("mail_failed")
-        for action in bounced:
-            has_address = bool(action.partner_id.street and action.partner_id.city)
-            follow_up = action.copy(
+        follow_ups = self._ar_create_actions(
+            [
                 {
                     "name": _("%s (email bounced)", action.name),
-                    "action_type": "letter" if has_address else "call",
-                    "state": "planned",
-                    "date_planned": fields.Date.context_today(self),
+                    "partner_id": action.partner_id.id,
+                    "contact_id": action.contact_id.id,
+                    "company_id": company.id,
                     "move_ids": [fields.Command.set(action.move_ids.ids)],
+                    "action_type": "letter"
+                    if action.partner_id.street and action.partner_id.city
+                    else "call",
+                    "origin": "dunning",
+                    "date_planned": today,
+                    "user_id": action.user_id.id,
                     "dunning_level_id": action.dunning_level_id.id,
                     "dunning_run_id": action.dunning_run_id.id,
                 }
-            )
-            action.write({"bounce_handled": True, "delivery_note": _("Email bounced.")})
-            if follow_up.action_type == "letter":
-                follow_up._ar_render_letter()
-        return bounced
+                for action in bounced
+            ]
+        )
+        bounced.write({"bounce_handled": True, "delivery_note": _("Email bounced.")})
+        for letter in follow_ups.filtered(lambda a: a.action_type == "letter"):
+            letter._ar_render_letter()
+        return follow_ups
 
     def action_plan(self):
         """Validated reminders of the review queue are sent at once."""

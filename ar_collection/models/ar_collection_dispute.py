@@ -18,32 +18,12 @@ class ArCollectionDispute(models.Model):
 
     _name = "ar.collection.dispute"
     _description = "Customer Dispute"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["ar.collection.case.mixin", "mail.activity.mixin"]
     _order = "date_opened desc, id desc"
-    _check_company_auto = True
 
     name = fields.Char(string="Summary", required=True, tracking=True)
-    partner_id = fields.Many2one(
-        "res.partner",
-        string="Customer",
-        required=True,
-        index=True,
-        tracking=True,
-        domain="[('parent_id', '=', False)]",
-    )
-    company_id = fields.Many2one(
-        "res.company", required=True, index=True, default=lambda self: self.env.company
-    )
-    currency_id = fields.Many2one(related="company_id.currency_id")
     move_ids = fields.Many2many(
-        "account.move",
-        "ar_collection_dispute_move_rel",
-        "dispute_id",
-        "move_id",
-        string="Invoices",
-        check_company=True,
-        domain="[('partner_id', 'child_of', partner_id), ('move_type', '=', 'out_invoice'), "
-        "('state', '=', 'posted')]",
+        relation="ar_collection_dispute_move_rel", column1="dispute_id"
     )
     reason_code = fields.Selection(
         REASON_CODES, string="Reason", required=True, tracking=True
@@ -86,9 +66,6 @@ class ArCollectionDispute(models.Model):
         tracking=True,
     )
     answer = fields.Text(help="The answer of the department the dispute is routed to.")
-    user_id = fields.Many2one(
-        "res.users", string="Collector", default=lambda self: self.env.user
-    )
 
     _sql_constraints = [
         (
@@ -131,10 +108,9 @@ class ArCollectionDispute(models.Model):
     @api.model
     def _cron_remind(self, today=None):
         """Remind the department again while an answer is late: one pending
-        reminder at a time, renewed once it is done. Without ``today``, each
-        company's today."""
-        for company in self.env["res.company"].search([]):
-            day = today or company._ar_today()
+        reminder at a time, renewed once it is done. Each company's today (or
+        ``today``, which tests pin)."""
+        for company, day in self.env["res.company"]._ar_companies_today(today):
             late = self.search(
                 [
                     ("company_id", "=", company.id),

@@ -4,8 +4,6 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import float_compare
 
-from .ar_collection_promise import reconciled_since
-
 
 def allocate_payments(instalments, paid, today, grace_days):
     """Spread what was paid over the instalments in date order.
@@ -34,34 +32,15 @@ class ArCollectionPaymentPlan(models.Model):
 
     _name = "ar.collection.payment.plan"
     _description = "Payment Plan"
-    _inherit = ["mail.thread"]
+    _inherit = ["ar.collection.case.mixin"]
     _order = "id desc"
-    _check_company_auto = True
+    _ar_pausing_states = ("active",)
 
     name = fields.Char(
         required=True, default=lambda self: _("Payment plan"), tracking=True
     )
-    partner_id = fields.Many2one(
-        "res.partner",
-        string="Customer",
-        required=True,
-        index=True,
-        tracking=True,
-        domain="[('parent_id', '=', False)]",
-    )
-    company_id = fields.Many2one(
-        "res.company", required=True, index=True, default=lambda self: self.env.company
-    )
-    currency_id = fields.Many2one(related="company_id.currency_id")
     move_ids = fields.Many2many(
-        "account.move",
-        "ar_collection_payment_plan_move_rel",
-        "plan_id",
-        "move_id",
-        string="Invoices",
-        check_company=True,
-        domain="[('partner_id', 'child_of', partner_id), ('move_type', '=', 'out_invoice'), "
-        "('state', '=', 'posted')]",
+        relation="ar_collection_payment_plan_move_rel", column1="plan_id"
     )
     amount_total = fields.Monetary(
         string="Amount of the plan", required=True, tracking=True
@@ -115,28 +94,26 @@ class ArCollectionPaymentPlan(models.Model):
     def action_cancel(self):
         self.write({"state": "cancelled"})
 
-    def _paid_since_start(self):
-        return reconciled_since(
-            self, "ar_collection_payment_plan_move_rel", "plan_id", "date_start"
-        )
+    @api.model
+    def _cron_evaluate(self, today=None):
+        """Scheduled step: each company's active plans, on its today (or on
+        ``today``, which tests pin)."""
+        for company, day in self.env["res.company"]._ar_companies_today(today):
+            self.sudo().with_company(company)._ar_evaluate(company, day)
 
     @api.model
-    def _cron_evaluate(self, today=None, company=None):
-        """Allocate payments to instalments; without ``today``, each plan is
-        judged on its company's today."""
-        domain = [("state", "=", "active")]
-        if company:
-            domain.append(("company_id", "=", company.id))
-        plans = self.search(domain)
-        paid = plans._paid_since_start()
+    def _ar_evaluate(self, company, today):
+        """Allocate the payments of ``company``'s active plans to their
+        instalments; a missed instalment breaks the plan and schedules a call."""
+        plans = self.search([("state", "=", "active"), ("company_id", "=", company.id)])
+        paid = plans._ar_paid_since(company, "date_start")
         for plan in plans:
-            day = today or plan.company_id._ar_today()
             lines = plan.line_ids.sorted("date")
             allocation = allocate_payments(
                 [(line.date, line.amount) for line in lines],
                 paid.get(plan.id, 0.0),
-                day,
-                plan.company_id.ar_promise_grace_days,
+                today,
+                company.ar_promise_grace_days,
             )
             for line, (covered, state) in zip(lines, allocation, strict=True):
                 line.write({"amount_paid": covered, "state": state})
@@ -145,25 +122,11 @@ class ArCollectionPaymentPlan(models.Model):
                 vals["state"] = "done"
             elif any(state == "missed" for _covered, state in allocation):
                 vals["state"] = "broken"
-                vals["follow_up_action_id"] = (
-                    self.env["ar.collection.action"]
-                    .create(
-                        {
-                            "name": _(
-                                "Missed instalment: call %s", plan.partner_id.name
-                            ),
-                            "partner_id": plan.partner_id.id,
-                            "company_id": plan.company_id.id,
-                            "move_ids": [fields.Command.set(plan.move_ids.ids)],
-                            "action_type": "call",
-                            "origin": "payment_plan",
-                            "priority": "1",
-                            "date_planned": day,
-                            "user_id": plan.partner_id._ar_get_collector().id or False,
-                        }
-                    )
-                    .id
-                )
+                vals["follow_up_action_id"] = plan._ar_schedule_follow_up(
+                    _("Missed instalment: call %s", plan.partner_id.name),
+                    "payment_plan",
+                    today,
+                ).id
             plan.write(vals)
 
 

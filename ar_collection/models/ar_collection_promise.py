@@ -2,7 +2,6 @@ from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import SQL
 
 PAYMENT_MEANS = [
     ("transfer", "Bank transfer"),
@@ -23,66 +22,16 @@ def promise_state(amount, paid, date_promised, grace_days, today):
     return "partial" if paid > 0 else "broken"
 
 
-def reconciled_since(records, rel_table, rel_column, date_field):
-    """Per record: the amount reconciled (company currency) on the receivable
-    of its invoices (``rel_table``) since its own date ``date_field``. One
-    query for all records; shared by promises and payment plans."""
-    if not records:
-        return {}
-    records.env.flush_all()
-    records.env.cr.execute(
-        SQL(
-            """
-            SELECT o.id, COALESCE(SUM(apr.amount), 0)
-              FROM %(owner)s o
-              JOIN %(rel)s rel ON rel.%(rel_column)s = o.id
-              JOIN account_move_line aml ON aml.move_id = rel.move_id AND aml.balance > 0
-              JOIN account_account acc ON acc.id = aml.account_id
-                   AND acc.account_type = 'asset_receivable'
-              JOIN account_partial_reconcile apr ON apr.debit_move_id = aml.id
-             WHERE o.id = ANY(%(ids)s) AND apr.max_date >= o.%(date_field)s
-          GROUP BY o.id
-            """,
-            owner=SQL.identifier(records._table),
-            rel=SQL.identifier(rel_table),
-            rel_column=SQL.identifier(rel_column),
-            date_field=SQL.identifier(date_field),
-            ids=records.ids,
-        )
-    )
-    return dict(records.env.cr.fetchall())
-
-
 class ArCollectionPromise(models.Model):
     """A customer's promise to pay, checked against the real payments."""
 
     _name = "ar.collection.promise"
     _description = "Promise to Pay"
-    _inherit = ["mail.thread"]
+    _inherit = ["ar.collection.case.mixin"]
     _order = "date_promised desc, id desc"
-    _check_company_auto = True
 
-    partner_id = fields.Many2one(
-        "res.partner",
-        string="Customer",
-        required=True,
-        index=True,
-        tracking=True,
-        domain="[('parent_id', '=', False)]",
-    )
-    company_id = fields.Many2one(
-        "res.company", required=True, index=True, default=lambda self: self.env.company
-    )
-    currency_id = fields.Many2one(related="company_id.currency_id")
     move_ids = fields.Many2many(
-        "account.move",
-        "ar_collection_promise_move_rel",
-        "promise_id",
-        "move_id",
-        string="Invoices",
-        check_company=True,
-        domain="[('partner_id', 'child_of', partner_id), ('move_type', '=', 'out_invoice'), "
-        "('state', '=', 'posted')]",
+        relation="ar_collection_promise_move_rel", column1="promise_id"
     )
     amount = fields.Monetary(required=True, tracking=True)
     date_promised = fields.Date(string="Promised for", required=True, tracking=True)
@@ -108,9 +57,6 @@ class ArCollectionPromise(models.Model):
     )
     amount_paid = fields.Monetary(
         readonly=True, help="Paid on the invoices concerned since the promise was made."
-    )
-    user_id = fields.Many2one(
-        "res.users", string="Collector", default=lambda self: self.env.user
     )
     action_id = fields.Many2one(
         "ar.collection.action", string="Made during", readonly=True
@@ -144,60 +90,45 @@ class ArCollectionPromise(models.Model):
                     _("A promise to pay cannot be for a date in the past.")
                 )
 
-    def _paid_since_made(self):
-        """Amount reconciled on the promised invoices since each promise was
-        made, in company currency: one query for all promises."""
-        return reconciled_since(
-            self, "ar_collection_promise_move_rel", "promise_id", "date_made"
-        )
+    @api.model
+    def _cron_evaluate(self, today=None):
+        """Scheduled step: each company's open promises, on its today (or on
+        ``today``, which tests pin)."""
+        for company, day in self.env["res.company"]._ar_companies_today(today):
+            self.sudo().with_company(company)._ar_evaluate(company, day)
 
     @api.model
-    def _cron_evaluate(self, today=None, company=None):
-        """Compare open promises with real payments; a broken or partly kept
-        promise schedules the collector's next action. Without ``today``,
-        each promise is judged on its company's today."""
-        domain = [("state", "=", "open")]
-        if company:
-            domain.append(("company_id", "=", company.id))
-        promises = self.search(domain)
-        paid = promises._paid_since_made()
+    def _ar_evaluate(self, company, today):
+        """Compare the open promises of ``company`` with the real payments; a
+        broken or partly kept promise schedules the next call."""
+        promises = self.search(
+            [("state", "=", "open"), ("company_id", "=", company.id)]
+        )
+        paid = promises._ar_paid_since(company, "date_made")
+        labels = dict(self._fields["state"]._description_selection(self.env))
         for promise in promises:
-            day = today or promise.company_id._ar_today()
             amount_paid = paid.get(promise.id, 0.0)
             state = promise_state(
                 promise.amount,
                 amount_paid,
                 promise.date_promised,
-                promise.company_id.ar_promise_grace_days,
-                day,
+                company.ar_promise_grace_days,
+                today,
             )
             vals = {"amount_paid": amount_paid}
             if state != "open":
                 vals["state"] = state
             promise.write(vals)
             if state in ("broken", "partial"):
-                promise.follow_up_action_id = promise._schedule_follow_up(day)
-
-    def _schedule_follow_up(self, today):
-        self.ensure_one()
-        labels = dict(self._fields["state"].selection)
-        return self.env["ar.collection.action"].create(
-            {
-                "name": _(
-                    "Promise %(state)s: call %(partner)s",
-                    state=labels[self.state].lower(),
-                    partner=self.partner_id.name,
-                ),
-                "partner_id": self.partner_id.id,
-                "company_id": self.company_id.id,
-                "move_ids": [fields.Command.set(self.move_ids.ids)],
-                "action_type": "call",
-                "origin": "promise",
-                "priority": "1",
-                "date_planned": today,
-                "user_id": (self.partner_id._ar_get_collector() or self.user_id).id,
-            }
-        )
+                promise.follow_up_action_id = promise._ar_schedule_follow_up(
+                    _(
+                        "Promise %(state)s: call %(partner)s",
+                        state=labels[state].lower(),
+                        partner=promise.partner_id.name,
+                    ),
+                    "promise",
+                    today,
+                )
 
     def action_cancel(self):
         self.write({"state": "cancelled"})

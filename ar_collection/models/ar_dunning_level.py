@@ -10,6 +10,24 @@ CHANNEL_ACTION_TYPES = {
 }
 
 
+def level_due(levels, days_late, residual, reached):
+    """The level an invoice reaches today, or None.
+
+    ``levels``: its scenario's levels as (offset_days, min_amount, level_id),
+    by offset; ``reached``: the levels it already reached, in the same form,
+    whatever their scenario. The highest level whose offset has passed (and
+    whose minimum the residual meets) is due, unless it or a later one was
+    already reached; levels skipped meanwhile are not sent late.
+    """
+    passed = [lvl for lvl in levels if lvl[0] <= days_late and residual >= lvl[1]]
+    if not passed:
+        return None
+    offset, _min_amount, level_id = passed[-1]
+    if any(done[0] >= offset for done in reached):
+        return None
+    return level_id
+
+
 class ArDunningLevel(models.Model):
     """One step of a scenario: when (days from the due date), how and by whom."""
 
@@ -114,14 +132,21 @@ class ArDunningLevel(models.Model):
                     _("Level %s needs the user who acts.", level.name)
                 )
 
+    def _ar_rule(self):
+        """This level as ``level_due`` reads it."""
+        self.ensure_one()
+        return (self.offset_days, self.min_amount, self.id)
+
     def _action_type(self):
         self.ensure_one()
         return CHANNEL_ACTION_TYPES[self.channel]
 
     def _responsible_user(self, partner):
+        """The user this level designates for ``partner``, if any; empty: the
+        suite's rule (``ar.collection.action._ar_create_actions``)."""
         self.ensure_one()
         if self.responsible == "user":
             return self.user_id
         if self.responsible == "salesperson":
-            return partner.user_id
-        return partner._ar_get_collector()
+            return partner.commercial_partner_id.user_id
+        return self.env["res.users"]

@@ -6,24 +6,9 @@ from odoo import _, api, fields, models
 from odoo.osv import expression
 from odoo.tools import SQL
 
+from .ar_dunning_level import level_due
+
 _logger = logging.getLogger(__name__)
-
-
-def level_due(levels, days_late, residual, done_offsets):
-    """The level an invoice reaches today, or None.
-
-    ``levels``: (offset_days, min_amount, level_id) sorted by offset;
-    ``done_offsets``: offsets already reached by the invoice. The highest
-    level whose offset has passed is due, unless it or a later one was
-    already reached; levels skipped meanwhile are not sent late.
-    """
-    passed = [lvl for lvl in levels if lvl[0] <= days_late and residual >= lvl[1]]
-    if not passed:
-        return None
-    offset, _min_amount, level_id = passed[-1]
-    if any(done >= offset for done in done_offsets):
-        return None
-    return level_id
 
 
 class ArDunningRun(models.Model):
@@ -69,11 +54,13 @@ class ArDunningRun(models.Model):
             run.action_count = len(run.action_ids)
 
     @api.model
-    def _cron_run(self):
+    def _cron_run(self, today=None):
+        """Scheduled step: each company's run, on its today (or on ``today``,
+        which tests pin)."""
         testing = getattr(threading.current_thread(), "testing", False)
-        for company in self.env["res.company"].search([]):
-            self.with_company(company)._run_for_company(
-                company, date=company._ar_today(), autocommit=not testing
+        for company, day in self.env["res.company"]._ar_companies_today(today):
+            self.sudo().with_company(company)._run_for_company(
+                company, date=day, autocommit=not testing
             )
 
     def action_run_now(self):
@@ -96,10 +83,6 @@ class ArDunningRun(models.Model):
         """
         date = date or fields.Date.context_today(self)
         run = self.create({"company_id": company.id, "date": date})
-        self.env["ar.collection.action"]._ar_handle_bounces(company)
-        # promises and plans first: whether they still pause their invoices
-        self.env["ar.collection.promise"]._cron_evaluate(date, company)
-        self.env["ar.collection.payment.plan"]._cron_evaluate(date, company)
         scenarios = self.env["ar.dunning.scenario"].search(
             [("company_id", "=", company.id)], order="priority, id"
         )
@@ -146,112 +129,96 @@ class ArDunningRun(models.Model):
 
     def _excluded(self):
         """Ids of the invoices the run skips and of the customers it never
-        reminds (hooks of this addon and of the others)."""
-        Move = self.env["account.move"]
-        skip = Move._ar_dunning_skip_domains()
+        reminds (their risk file says so), fetched once per run."""
+        skip = self.env["account.move"]._ar_dunning_skip_domains()
         blocked = self.env["res.partner"]._ar_dunning_blocked_domains()
-        skip_ids = Move.search(expression.OR(skip)).ids if skip else []
-        blocked_ids = (
+        return (
+            self.env["account.move"].search(expression.OR(skip)).ids,
             self.env["res.partner"]
             .with_context(active_test=False)
             .search(expression.OR(blocked))
-            .ids
-            if blocked
-            else []
+            .ids,
         )
-        return skip_ids, blocked_ids
 
-    def _open_invoices_where(self, company, excluded):
+    def _candidate_query(self, company, excluded):
+        """The invoices the run may remind: the suite's open customer invoices
+        (``account.move._ar_open_invoice_domain``) with a due date and
+        something left to pay, less the excluded ones."""
         skip_ids, blocked_ids = excluded
-        return SQL(
-            """
-            m.company_id = %(company)s
-            AND m.move_type = 'out_invoice'
-            AND m.state = 'posted'
-            AND m.payment_state IN ('not_paid', 'partial')
-            AND m.amount_residual_signed > 0
-            AND m.invoice_date_due IS NOT NULL
-            AND NOT (m.id = ANY(%(skip)s))
-            AND NOT (m.commercial_partner_id = ANY(%(blocked)s))
-            """,
-            company=company.id,
-            skip=skip_ids,
-            blocked=blocked_ids,
+        Move = self.env["account.move"]
+        # sudo: the run weighs every open invoice of the company it runs for,
+        # whoever starts it; the domain scopes it to that company
+        return Move.sudo()._search(
+            Move._ar_open_invoice_domain(company)
+            + [
+                ("amount_residual_signed", ">", 0),
+                ("invoice_date_due", "!=", False),
+                ("id", "not in", skip_ids),
+                ("commercial_partner_id", "not in", blocked_ids),
+            ]
         )
 
     def _candidate_partners(self, company, excluded):
         """Customers with open invoices not excluded, in one query."""
-        self.env.flush_all()
-        self.env.cr.execute(
-            SQL(
-                "SELECT DISTINCT m.commercial_partner_id FROM account_move m "
-                "WHERE %s ORDER BY 1",
-                self._open_invoices_where(company, excluded),
-            )
+        query = self._candidate_query(company, excluded)
+        partner = SQL.identifier(query.table, "commercial_partner_id")
+        rows = self.env.execute_query(
+            SQL("%s ORDER BY 1", query.select(SQL("DISTINCT %s", partner)))
         )
-        return [row[0] for row in self.env.cr.fetchall()]
+        return [row[0] for row in rows]
 
     def _candidates(self, company, date, excluded, partner_ids):
-        """Open invoices of these customers not excluded, with days late."""
-        self.env.flush_all()
-        self.env.cr.execute(
+        """Open invoices of these customers not excluded, with days late: one
+        query for the batch."""
+        query = self._candidate_query(company, excluded)
+        table = query.table
+        query.add_where(
             SQL(
-                """
-                SELECT m.id, m.commercial_partner_id, m.amount_residual_signed,
-                       %s - m.invoice_date_due AS days_late
-                  FROM account_move m
-                 WHERE %s AND m.commercial_partner_id = ANY(%s)
-                """,
-                date,
-                self._open_invoices_where(company, excluded),
+                "%s = ANY(%s)",
+                SQL.identifier(table, "commercial_partner_id"),
                 partner_ids,
+            )
+        )
+        rows = self.env.execute_query(
+            query.select(
+                SQL.identifier(table, "id"),
+                SQL.identifier(table, "commercial_partner_id"),
+                SQL.identifier(table, "amount_residual_signed"),
+                SQL("%s - %s", date, SQL.identifier(table, "invoice_date_due")),
             )
         )
         return [
             {"move_id": mid, "partner_id": pid, "residual": residual, "days_late": late}
-            for mid, pid, residual, late in self.env.cr.fetchall()
+            for mid, pid, residual, late in rows
         ]
 
     def _process_partners(self, partner_ids, by_partner, scenarios, date, counts):
         self.ensure_one()
         partners = self.env["res.partner"].browse(partner_ids)
         move_ids = [row["move_id"] for pid in partner_ids for row in by_partner[pid]]
-        done = defaultdict(set)
-        for line in self.env["ar.dunning.line"].search_read(
+        reached = defaultdict(list)
+        for line in self.env["ar.dunning.line"].search_fetch(
             [("move_id", "in", move_ids)], ["move_id", "level_id"]
         ):
-            done[line["move_id"][0]].add(line["level_id"][0])
-        levels_by_scenario = {
-            scenario.id: [
-                (lvl.offset_days, lvl.min_amount, lvl.id)
-                for lvl in scenario.level_ids.sorted("offset_days")
-            ]
-            for scenario in scenarios
-        }
-        offset_of = {
-            lvl[2]: lvl[0] for levels in levels_by_scenario.values() for lvl in levels
-        }
-        criteria = {scenario.id: scenario._criteria() for scenario in scenarios}
-        default = scenarios.filtered("is_default")[:1]
+            reached[line.move_id.id].append(line.level_id._ar_rule())
+        rules = {s: [lvl._ar_rule() for lvl in s.level_ids] for s in scenarios}
+        choose = scenarios._ar_chooser()
         Level = self.env["ar.dunning.level"]
         groups = []
         for partner in partners:
             rows = by_partner[partner.id]
-            scenario = partner._ar_dunning_scenario(
-                scenarios,
-                criteria,
-                default,
-                sum(r["residual"] for r in rows if r["days_late"] > 0),
+            scenario = choose(
+                partner, sum(r["residual"] for r in rows if r["days_late"] > 0)
             )
             if not scenario:
                 continue
             by_level = defaultdict(list)
             for row in rows:
                 level_id = level_due(
-                    levels_by_scenario[scenario.id],
+                    rules[scenario],
                     row["days_late"],
                     row["residual"],
-                    [offset_of.get(lid, -(10**6)) for lid in done[row["move_id"]]],
+                    reached[row["move_id"]],
                 )
                 if level_id:
                     by_level[level_id].append(row)
@@ -270,7 +237,7 @@ class ArDunningRun(models.Model):
         Action = self.env["ar.collection.action"].with_context(
             mail_create_nolog=True, mail_create_nosubscribe=True
         )
-        actions = Action.create(
+        actions = Action._ar_create_actions(
             [
                 {
                     "name": "%s — %s" % (level.name, partner.name),
@@ -280,7 +247,7 @@ class ArDunningRun(models.Model):
                     "action_type": level._action_type(),
                     "origin": "dunning",
                     "date_planned": date,
-                    "user_id": level._responsible_user(partner).id or False,
+                    "user_id": level._responsible_user(partner).id,
                     "state": "planned" if level.automatic else "to_review",
                     "dunning_level_id": level.id,
                     "dunning_run_id": self.id,

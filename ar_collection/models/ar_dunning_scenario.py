@@ -68,6 +68,31 @@ class ArDunningScenario(models.Model):
             "category_ids": set(self.category_ids.ids),
         }
 
+    def _ar_chooser(self):
+        """Among these scenarios (a company's, by priority), a function
+        (customer, its overdue balance) -> the scenario that applies: the
+        customer's forced one, else the first whose segment matches, else the
+        default. Segments are read once for all the customers of a run."""
+        segments = [(s, s._criteria()) for s in self if not s.is_default]
+        default = self.filtered("is_default")[:1]
+
+        def choose(partner, overdue):
+            forced = partner.ar_dunning_scenario_id
+            if forced and forced in self:
+                return forced
+            customer = {
+                "overdue": overdue,
+                "country_id": partner.country_id.id,
+                "state_id": partner.state_id.id,
+                "zip": partner.zip,
+                "category_ids": partner.category_id.ids,
+            }
+            return next(
+                (s for s, crit in segments if self.matches(crit, customer)), default
+            )
+
+        return choose
+
     @staticmethod
     def matches(criteria, customer):
         """Whether a customer (dict: overdue, country_id, state_id, zip,

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResCompany(models.Model):
@@ -34,3 +34,10 @@ class ResCompany(models.Model):
             "Late-payment charges cannot be negative.",
         ),
     ]
+
+    @api.model
+    def _ar_companies_today(self, today=None):
+        """(company, its today) for every company: the days of the scheduled
+        steps, which work as the system on each company in turn (sudo, with
+        that company). ``today`` pins one date for all (tests)."""
+        return [(company, today or company._ar_today()) for company in self.search([])]

@@ -121,33 +121,12 @@ class ResPartner(models.Model):
         return partner.ar_collector_id or partner.user_id
 
     def _ar_dunning_blocked_domains(self):
-        """Hook: domains on res.partner of customers that must not be dunned.
-
-        Each addon appends its own (ar_risk: collective proceedings) and keeps
-        what the others returned, whatever the order in which they load.
-        """
-        parent = getattr(super(), "_ar_dunning_blocked_domains", None)
-        return parent() if parent else []
-
-    def _ar_dunning_scenario(self, scenarios, criteria, default, overdue):
-        """The scenario that applies: forced, else first matching, else default."""
-        self.ensure_one()
-        forced = self.ar_dunning_scenario_id
-        if forced and forced in scenarios:
-            return forced
-        customer = {
-            "overdue": overdue,
-            "country_id": self.country_id.id,
-            "state_id": self.state_id.id,
-            "zip": self.zip,
-            "category_ids": self.category_id.ids,
-        }
-        for scenario in scenarios:
-            if scenario.is_default:
-                continue
-            if scenario.matches(criteria[scenario.id], customer):
-                return scenario
-        return default
+        """Domains on res.partner of the customers the dunning never reminds,
+        read from their risk file (ar_risk): customers under collective
+        proceedings, whose claims go to the court-appointed representative
+        (individual collection is suspended by law). A credit hold does not
+        stop reminders: it stops new credit, the debt is still chased."""
+        return [[("ar_in_proceedings", "=", True)]]
 
     def _ar_dunning_recipient(self):
         """Where reminders go: dunning contact, invoicing contact, customer;

@@ -7,3 +7,5 @@ from . import test_aged_balance
 from . import test_kpi
 from . import test_ui_tour
 from . import test_day_boundary
+from . import test_french_invoice_cycle
+from . import test_risk_collection_cooperation

@@ -24,8 +24,7 @@ class ArCollectionCommon(AccountTestInvoicingCommon):
                 "ar_recovery_indemnity": 40.0,
             }
         )
-        if "ar_credit_policy" in cls.company._fields:
-            cls.company.ar_credit_policy = "none"
+        cls.company.ar_credit_policy = "none"
         cls.collector = cls.env["res.users"].create(
             {
                 "name": "Claire Recouvrement",
@@ -92,25 +91,37 @@ class ArCollectionCommon(AccountTestInvoicingCommon):
         cls.levels = {lvl.offset_days: lvl for lvl in cls.scenario.level_ids}
 
     @classmethod
-    def _invoice(cls, amount, due, partner=None, date="2026-09-01", post=True):
-        move = cls.env["account.move"].create(
-            {
-                "move_type": "out_invoice",
-                "partner_id": (partner or cls.customer).id,
-                "invoice_date": date,
-                "invoice_date_due": due,
-                "invoice_line_ids": [
-                    Command.create(
-                        {
-                            "name": "Travaux",
-                            "quantity": 1,
-                            "price_unit": amount,
-                            "tax_ids": [],
-                        }
-                    )
-                ],
-            }
-        )
+    def _invoice(
+        cls,
+        amount,
+        due=None,
+        partner=None,
+        date="2026-09-01",
+        post=True,
+        move_type="out_invoice",
+        taxes=None,
+    ):
+        """The one invoice builder of the addon's tests: one line of
+        ``amount`` (untaxed unless ``taxes``), due on ``due``; a credit note
+        with ``move_type="out_refund"``."""
+        vals = {
+            "move_type": move_type,
+            "partner_id": (partner or cls.customer).id,
+            "invoice_date": date,
+            "invoice_line_ids": [
+                Command.create(
+                    {
+                        "name": "Travaux",
+                        "quantity": 1,
+                        "price_unit": amount,
+                        "tax_ids": [Command.set(taxes.ids if taxes else [])],
+                    }
+                )
+            ],
+        }
+        if due:
+            vals["invoice_date_due"] = due
+        move = cls.env["account.move"].create(vals)
         if post:
             move.action_post()
         return move

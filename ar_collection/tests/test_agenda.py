@@ -146,15 +146,37 @@ class TestAgenda(ArCollectionCommon):
         )
         plan.action_confirm()
         self._pay(self.invoice, 500.0, "2026-11-19")
-        self.assertFalse(self._run().line_ids, "a respected plan pauses dunning")
-        self.assertEqual(plan.line_ids.mapped("state"), ["paid", "pending"])
-        self.env["ar.collection.payment.plan"]._cron_evaluate(
-            fields.Date.to_date("2026-12-24")
+        Plan = self.env["ar.collection.payment.plan"]
+        Plan._cron_evaluate(fields.Date.to_date("2026-11-23"))
+        self.assertRecordValues(
+            plan.line_ids,
+            [
+                {"state": "paid", "amount_paid": 500.0},
+                {"state": "pending", "amount_paid": 0.0},
+            ],
         )
-        self.assertEqual(plan.state, "broken")
+        self.assertFalse(self._run().line_ids, "a respected plan pauses dunning")
+        Plan._cron_evaluate(fields.Date.to_date("2026-12-24"))
+        self.assertRecordValues(plan, [{"state": "broken", "amount_paid": 500.0}])
         self.assertEqual(plan.line_ids[1].state, "missed")
-        self.assertEqual(plan.follow_up_action_id.origin, "payment_plan")
-        self.assertTrue(self._run(date="2026-12-24").line_ids)
+        self.assertRecordValues(
+            plan.follow_up_action_id,
+            [
+                {
+                    "origin": "payment_plan",
+                    "action_type": "call",
+                    "priority": "1",
+                    "user_id": self.collector.id,
+                    "date_planned": fields.Date.to_date("2026-12-24"),
+                    "move_ids": self.invoice.ids,
+                }
+            ],
+        )
+        self.assertEqual(
+            self._run(date="2026-12-24").line_ids.move_id,
+            self.invoice,
+            "a broken plan no longer pauses its invoice",
+        )
 
     def test_plan_schedule_letter(self):
         plan = self.env["ar.collection.payment.plan"].create(
@@ -220,6 +242,7 @@ class TestAgenda(ArCollectionCommon):
         )
         self.assertEqual(str(next_action.date_planned), "2026-12-01")
 
+    @freeze_time("2026-11-23")
     def test_customer_collection_summary(self):
         Action = self.env["ar.collection.action"]
         done = Action.create(
@@ -230,27 +253,30 @@ class TestAgenda(ArCollectionCommon):
             }
         )
         done.action_done()
-        later = Action.create(
-            {
-                "name": "Appel 3",
-                "partner_id": self.customer.id,
-                "date_planned": "2026-12-10",
-            }
-        )
-        soon = Action.create(
-            {
-                "name": "Appel 2",
-                "partner_id": self.customer.id,
-                "date_planned": "2026-11-30",
-            }
+        later, soon = Action.create(
+            [
+                {
+                    "name": "Appel 3",
+                    "partner_id": self.customer.id,
+                    "date_planned": "2026-12-10",
+                },
+                {
+                    "name": "Appel 2",
+                    "partner_id": self.customer.id,
+                    "date_planned": "2026-11-30",
+                },
+            ]
         )
         self._invoice(250.0, "2026-12-31")  # not yet due
-        with freeze_time("2026-11-23"):
+        self.assertAlmostEqual(self.customer.ar_overdue_amount, 1000.0)
+        self.assertEqual(self.customer.ar_last_action_id, done)
+        self.assertEqual(self.customer.ar_next_action_id, soon)
+        # once the nearest is done, it is the last and the later one is next
+        with freeze_time("2026-11-30"):
+            soon.action_done()
             self.customer.invalidate_recordset()
-            self.assertAlmostEqual(self.customer.ar_overdue_amount, 1000.0)
-            self.assertEqual(self.customer.ar_last_action_id, done)
-            self.assertEqual(self.customer.ar_next_action_id, soon)
-        self.assertTrue(later)
+            self.assertEqual(self.customer.ar_last_action_id, soon)
+            self.assertEqual(self.customer.ar_next_action_id, later)
 
     def test_campaign_one_call_per_customer(self):
         other = self.customer.copy({"name": "Client Août"})

@@ -2,6 +2,7 @@ import base64
 import subprocess
 import tempfile
 
+from odoo import fields
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
@@ -30,26 +31,7 @@ class TestDunningLetter(ArCollectionCommon):
 
     def test_formal_notice_letter_text(self):
         notice = self._invoice(1000.0, "2026-10-01")
-        refund = self.env["account.move"].create(
-            {
-                "move_type": "out_refund",
-                "partner_id": self.customer.id,
-                "invoice_date": "2026-10-05",
-                "invoice_line_ids": [
-                    (
-                        0,
-                        0,
-                        {
-                            "name": "Remise",
-                            "quantity": 1,
-                            "price_unit": 100.0,
-                            "tax_ids": [],
-                        },
-                    )
-                ],
-            }
-        )
-        refund.action_post()
+        refund = self._invoice(100.0, date="2026-10-05", move_type="out_refund")
         action = self._run().action_ids
         self.assertEqual(action.move_ids, notice)
         action.action_plan()  # the credit manager validates the formal notice
@@ -84,9 +66,7 @@ class TestDunningLetter(ArCollectionCommon):
         invoice = self._invoice(300.0, "2026-11-10")
         action = self._run().action_ids
         self.assertEqual(action.state, "done")
-        mail = self.env["mail.mail"].search(
-            [("model", "=", "ar.collection.action"), ("res_id", "=", action.id)]
-        )
+        mail = self._mail_of(action)
         self.assertEqual(len(mail), 1)
         self.assertEqual(mail.recipient_ids, self.customer)
         self.assertEqual(mail.attachment_ids, action.letter_attachment_id)
@@ -97,17 +77,35 @@ class TestDunningLetter(ArCollectionCommon):
             action.letter_attachment_id, self.customer.message_ids.attachment_ids
         )
 
-    def test_email_with_invoices_attached(self):
-        self.levels[10].attach_invoices = True
-        invoice = self._invoice(300.0, "2026-11-10")
-        action = self._run().action_ids
-        mail = self.env["mail.mail"].search(
+    def _mail_of(self, action):
+        return self.env["mail.mail"].search(
             [("model", "=", "ar.collection.action"), ("res_id", "=", action.id)]
         )
-        self.assertEqual(len(mail.attachment_ids), 2)
-        invoices_pdf = mail.attachment_ids - action.letter_attachment_id
+
+    def test_email_with_invoices_attached(self):
+        """The level decides whether the invoices go with the letter."""
+        self._invoice(300.0, "2026-11-10")
+        without = self._run().action_ids
+        self.assertEqual(
+            self._mail_of(without).attachment_ids, without.letter_attachment_id
+        )
+        self.levels[10].attach_invoices = True
+        later = self._invoice(200.0, "2026-11-20")
+        action = self._run(date="2026-12-01").action_ids
+        self.assertEqual(action.move_ids, later)
+        attachments = self._mail_of(action).attachment_ids
+        invoices_pdf = attachments - action.letter_attachment_id
+        self.assertEqual(len(attachments), 2)
+        self.assertRecordValues(
+            invoices_pdf,
+            [
+                {
+                    "name": "Invoices Menuiserie Lefèvre SARL.pdf",
+                    "mimetype": "application/pdf",
+                }
+            ],
+        )
         self.assertTrue(base64.b64decode(invoices_pdf.datas).startswith(b"%PDF"))
-        self.assertTrue(invoice)
 
     def test_no_email_falls_back_to_letter(self):
         self.customer.email = False
@@ -128,9 +126,7 @@ class TestDunningLetter(ArCollectionCommon):
         )
         self._invoice(300.0, "2026-11-10")
         action = self._run().action_ids
-        mail = self.env["mail.mail"].search(
-            [("model", "=", "ar.collection.action"), ("res_id", "=", action.id)]
-        )
+        mail = self._mail_of(action)
         self.assertEqual(mail.recipient_ids, contact)
 
     def test_bounce_turns_into_letter(self):
@@ -140,13 +136,30 @@ class TestDunningLetter(ArCollectionCommon):
             {"notification_status": "bounce"}
         )
         self.assertTrue(action.mail_failed)
-        self._run(date="2026-11-24")
-        follow_up = self.env["ar.collection.action"].search(
+        Action = self.env["ar.collection.action"]
+        Action._cron_handle_bounces(fields.Date.to_date("2026-11-24"))
+        follow_up = Action.search(
             [("partner_id", "=", self.customer.id), ("id", "!=", action.id)]
         )
-        self.assertEqual(follow_up.action_type, "letter")
-        self.assertEqual(follow_up.move_ids, action.move_ids)
+        self.assertRecordValues(
+            follow_up,
+            [
+                {
+                    "action_type": "letter",
+                    "state": "planned",
+                    "date_planned": fields.Date.to_date("2026-11-24"),
+                    "user_id": self.collector.id,
+                    "move_ids": action.move_ids.ids,
+                }
+            ],
+        )
+        self.assertTrue(follow_up.letter_attachment_id)
         self.assertTrue(action.bounce_handled)
+        # handled once: the next day's step leaves it alone
+        Action._cron_handle_bounces(fields.Date.to_date("2026-11-25"))
+        self.assertEqual(
+            Action.search_count([("partner_id", "=", self.customer.id)]), 2
+        )
 
     def test_reminded_invoice_reset_needs_reason(self):
         invoice = self._invoice(300.0, "2026-11-10")

@@ -1,7 +1,7 @@
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from odoo.addons.ar_collection.models.ar_dunning_run import level_due
+from odoo.addons.ar_collection.models.ar_dunning_level import level_due
 
 from .common import ArCollectionCommon
 
@@ -9,17 +9,23 @@ from .common import ArCollectionCommon
 @tagged("post_install", "-at_install")
 class TestDunningRun(ArCollectionCommon):
     def test_level_due_pure(self):
-        levels = [(-5, 0, 1), (10, 0, 2), (25, 0, 3), (45, 500, 4)]
+        courtesy, first, firm, notice = levels = [
+            (-5, 0, 1),
+            (10, 0, 2),
+            (25, 0, 3),
+            (45, 500, 4),
+        ]
         self.assertIsNone(level_due(levels, -6, 100, []))
         self.assertEqual(level_due(levels, -5, 100, []), 1)
-        self.assertEqual(
-            level_due(levels, 30, 100, [-5]), 3
-        )  # level 10 skipped, not late-sent
-        self.assertIsNone(level_due(levels, 30, 100, [25]))
-        self.assertEqual(
-            level_due(levels, 50, 100, [25]), None
-        )  # below the 500 minimum
-        self.assertEqual(level_due(levels, 50, 600, [25]), 4)
+        # level 10 skipped meanwhile is not sent late
+        self.assertEqual(level_due(levels, 30, 100, [courtesy]), 3)
+        self.assertIsNone(level_due(levels, 30, 100, [firm]))
+        self.assertIsNone(level_due(levels, 50, 100, [firm]), "below the minimum")
+        self.assertEqual(level_due(levels, 50, 600, [first, firm]), 4)
+        self.assertIsNone(level_due(levels, 50, 600, [notice]))
+        # a level reached under another scenario counts by its offset
+        self.assertIsNone(level_due(levels, 12, 100, [(15, 0, 99)]))
+        self.assertEqual(level_due(levels, 26, 100, [(15, 0, 99)]), 3)
 
     def test_every_level_once(self):
         preventive = self._invoice(500.0, "2026-11-28")

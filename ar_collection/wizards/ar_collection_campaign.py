@@ -30,17 +30,14 @@ class ArCollectionCampaign(models.TransientModel):
     )
 
     def _invoices(self):
-        domain = [
-            ("company_id", "=", self.company_id.id),
-            ("move_type", "=", "out_invoice"),
-            ("state", "=", "posted"),
-            ("payment_state", "in", ("not_paid", "partial")),
+        Move = self.env["account.move"]
+        domain = Move._ar_open_invoice_domain(self.company_id) + [
             ("invoice_date_due", ">=", self.date_from),
             ("invoice_date_due", "<=", self.date_to),
         ]
         if self.partner_ids:
             domain.append(("commercial_partner_id", "in", self.partner_ids.ids))
-        return self.env["account.move"].search(domain)
+        return Move.search(domain)
 
     def action_create_calls(self):
         self.ensure_one()
@@ -49,14 +46,14 @@ class ArCollectionCampaign(models.TransientModel):
         by_partner = defaultdict(lambda: self.env["account.move"])
         for invoice in self._invoices():
             by_partner[invoice.commercial_partner_id] |= invoice
-        Action = self.env["ar.collection.action"]
+        vals_list = []
         for partner, invoices in by_partner.items():
-            collector = partner._ar_get_collector()
+            collector = partner.with_company(self.company_id)._ar_get_collector()
             if self.collector_ids and collector not in self.collector_ids:
                 continue
             if sum(invoices.mapped("amount_residual_signed")) < self.amount_min:
                 continue
-            Action |= Action.create(
+            vals_list.append(
                 {
                     "name": _("Preventive call before %s", self.date_to),
                     "partner_id": partner.id,
@@ -65,14 +62,14 @@ class ArCollectionCampaign(models.TransientModel):
                     "action_type": "call",
                     "origin": "campaign",
                     "date_planned": self.date_planned,
-                    "user_id": (collector or self.env.user).id,
                     "note": self.script,
                 }
             )
+        actions = self.env["ar.collection.action"]._ar_create_actions(vals_list)
         return {
             "type": "ir.actions.act_window",
             "name": _("Preventive calls"),
             "res_model": "ar.collection.action",
             "view_mode": "list,form",
-            "domain": [("id", "in", Action.ids)],
+            "domain": [("id", "in", actions.ids)],
         }

@@ -64,14 +64,18 @@ class ArCollectionLogCall(models.TransientModel):
         self.ensure_one()
         today = fields.Date.context_today(self)
         Action = self.env["ar.collection.action"]
-        action = self.action_id or Action.create(
-            {
-                "name": _("Call %s", self.partner_id.name),
-                "partner_id": self.partner_id.id,
-                "company_id": self.company_id.id,
-                "move_ids": [fields.Command.set(self.move_ids.ids)],
-                "action_type": "call",
-            }
+        # a call logged without a planned action was made by the current user
+        action = self.action_id or Action._ar_create_actions(
+            [
+                {
+                    "name": _("Call %s", self.partner_id.name),
+                    "partner_id": self.partner_id.id,
+                    "company_id": self.company_id.id,
+                    "move_ids": [fields.Command.set(self.move_ids.ids)],
+                    "action_type": "call",
+                    "user_id": self.env.user.id,
+                }
+            ]
         )
         action.write(
             {
@@ -116,18 +120,18 @@ class ArCollectionLogCall(models.TransientModel):
                 }
             )
         if self.next_action_type:
-            Action.create(
-                {
-                    "name": _("Follow-up: %s", action.name),
-                    "partner_id": self.partner_id.id,
-                    "company_id": self.company_id.id,
-                    "move_ids": [fields.Command.set(self.move_ids.ids)],
-                    "action_type": self.next_action_type,
-                    "date_planned": self.next_date or today,
-                    "user_id": (
-                        self.next_user_id or action.user_id or self.env.user
-                    ).id,
-                    "origin": "promise" if self.outcome == "promise" else "manual",
-                }
+            Action._ar_create_actions(
+                [
+                    {
+                        "name": _("Follow-up: %s", action.name),
+                        "partner_id": self.partner_id.id,
+                        "company_id": self.company_id.id,
+                        "move_ids": [fields.Command.set(self.move_ids.ids)],
+                        "action_type": self.next_action_type,
+                        "date_planned": self.next_date or today,
+                        "user_id": (self.next_user_id or action.user_id).id,
+                        "origin": "promise" if self.outcome == "promise" else "manual",
+                    }
+                ]
             )
         return {"type": "ir.actions.act_window_close"}

@@ -185,20 +185,20 @@ class AccountMove(models.Model):
 
     def _ar_factor_schedule_action(self, label, state="planned", date=None):
         self.ensure_one()
-        partner = self.commercial_partner_id
-        return self.env["ar.collection.action"].create(
-            {
-                "name": "%s: %s" % (self.name, label),
-                "partner_id": partner.id,
-                "company_id": self.company_id.id,
-                "move_ids": [Command.set(self.ids)],
-                "action_type": "call",
-                "origin": "factoring",
-                "priority": "1",
-                "state": state,
-                "date_planned": date or fields.Date.context_today(self),
-                "user_id": partner._ar_get_collector().id or self.env.user.id,
-            }
+        return self.env["ar.collection.action"]._ar_create_actions(
+            [
+                {
+                    "name": "%s: %s" % (self.name, label),
+                    "partner_id": self.commercial_partner_id.id,
+                    "company_id": self.company_id.id,
+                    "move_ids": [Command.set(self.ids)],
+                    "action_type": "call",
+                    "origin": "factoring",
+                    "priority": "1",
+                    "state": state,
+                    "date_planned": date or fields.Date.context_today(self),
+                }
+            ]
         )
 
     def action_ar_factor_definance(self):
