@@ -1,4 +1,5 @@
 from odoo import Command, fields
+from odoo.tests import new_test_user
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 
@@ -22,6 +23,23 @@ class ArRiskCommon(AccountTestInvoicingCommon):
         )
         cls.contact = cls.env["res.partner"].create(
             {"name": "Jeanne Martin", "parent_id": cls.customer.id, "type": "invoice"}
+        )
+
+    @classmethod
+    def _ar_users(cls):
+        """A billing user and a credit manager of the company."""
+        cls.billing_user = new_test_user(
+            cls.env,
+            login="ar_billing",
+            groups="account.group_account_invoice,base.group_partner_manager",
+            company_id=cls.company.id,
+        )
+        cls.credit_manager = new_test_user(
+            cls.env,
+            login="ar_credit_manager",
+            groups="account.group_account_invoice,base.group_partner_manager,"
+            "ar_risk.ar_risk_group_manager",
+            company_id=cls.company.id,
         )
 
     @classmethod

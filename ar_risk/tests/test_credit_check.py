@@ -1,5 +1,5 @@
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 from odoo.tools import html2plaintext
 
 from .common import ArRiskCommon
@@ -13,19 +13,7 @@ class TestCreditCheck(ArRiskCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.billing_user = new_test_user(
-            cls.env,
-            login="ar_billing",
-            groups="account.group_account_invoice,base.group_partner_manager",
-            company_id=cls.company.id,
-        )
-        cls.credit_manager = new_test_user(
-            cls.env,
-            login="ar_credit_manager",
-            groups="account.group_account_invoice,base.group_partner_manager,"
-            "ar_risk.ar_risk_group_manager",
-            company_id=cls.company.id,
-        )
+        cls._ar_users()
         cls.company.ar_credit_manager_id = cls.credit_manager
 
     def test_warn_posts_and_logs(self):

@@ -3,7 +3,7 @@ calls with any context key, on any public method."""
 
 import json
 
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 
 from .common import ArRiskCommon
 
@@ -13,19 +13,7 @@ class TestRpcGuards(ArRiskCommon, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.billing_user = new_test_user(
-            cls.env,
-            login="ar_rpc_billing",
-            groups="account.group_account_invoice,base.group_partner_manager",
-            company_id=cls.company.id,
-        )
-        cls.credit_manager = new_test_user(
-            cls.env,
-            login="ar_rpc_credit_manager",
-            groups="account.group_account_invoice,base.group_partner_manager,"
-            "ar_risk.ar_risk_group_manager",
-            company_id=cls.company.id,
-        )
+        cls._ar_users()
         cls.customer.ar_credit_policy = "block"
         cls._invoice(9000.0)
         cls.draft = cls._invoice(2500.0, post=False)
