@@ -1,11 +1,19 @@
 from datetime import timedelta
 
-from odoo import fields
+from odoo import fields, http
 from odoo.tests import HttpCase, new_test_user, tagged
 
 
 @tagged("post_install", "-at_install")
 class TestUiTour(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # read every addon's manifest here, not in the browser's first parallel
+        # requests: CPython 3.11.7 can fail to compile in concurrent threads
+        # ("AST constructor recursion depth mismatch", CPython gh-106905)
+        http.root.statics  # noqa: B018
+
     def test_log_call_with_promise(self):
         self.env["res.lang"]._activate_lang("en_US")
         collector = new_test_user(
