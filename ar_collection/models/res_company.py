@@ -1,4 +1,5 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class ResCompany(models.Model):
@@ -10,10 +11,12 @@ class ResCompany(models.Model):
         "indemnity (article L441-10 of the Code de commerce) on reminder letters.",
     )
     ar_late_interest_rate = fields.Float(
-        string="Late-payment interest rate (%)",
+        string="Contractual late-payment rate (%)",
         digits=(5, 2),
-        default=14.15,
-        help="Yearly rate, e.g. the ECB refinancing rate + 10 points.",
+        default=0.0,
+        help="Yearly penalty rate of your terms of sale. Empty: the legal rate of "
+        "each half-year (ECB main refinancing rate + 10 points). Refused below 3 "
+        "times the legal interest rate.",
     )
     ar_promise_grace_days = fields.Integer(
         string="Grace period for promises (days)",
@@ -24,7 +27,24 @@ class ResCompany(models.Model):
         string="Fixed recovery indemnity",
         currency_field="currency_id",
         default=40.0,
-        help="Per invoice paid late (40 EUR in France).",
+        help="Per invoice paid late (40 EUR in France, article D441-5 of the Code "
+        "de commerce).",
+    )
+    ar_claim_extra_costs = fields.Boolean(
+        string="Reserve further recovery costs",
+        help="The letter adds that recovery costs above the fixed indemnity will "
+        "be claimed on proof (article L441-10 of the Code de commerce).",
+    )
+    ar_notice_days = fields.Integer(
+        string="Formal notice period (days)",
+        default=8,
+        help="Days given by a formal notice from its receipt before litigation.",
+    )
+    ar_share_capital = fields.Monetary(
+        string="Share capital",
+        currency_field="currency_id",
+        help="Printed on letters with the legal form, SIREN and RCS city "
+        "(article R123-237 of the Code de commerce).",
     )
 
     _sql_constraints = [
@@ -41,3 +61,18 @@ class ResCompany(models.Model):
         steps, which work as the system on each company in turn (sudo, with
         that company). ``today`` pins one date for all (tests)."""
         return [(company, today or company._ar_today()) for company in self.search([])]
+
+    @api.constrains("ar_notice_days")
+    def _check_ar_notice_days(self):
+        if any(company.ar_notice_days <= 0 for company in self):
+            raise ValidationError(
+                _("The formal notice period must be at least one day.")
+            )
+
+    @api.constrains("ar_late_interest_rate")
+    def _check_ar_late_interest_rate(self):
+        rates = self.env["ar.late.payment.rate"]
+        for company in self:
+            rates._ar_check_contract_rate(
+                company.ar_late_interest_rate, company._ar_today()
+            )
