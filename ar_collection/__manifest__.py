@@ -24,6 +24,7 @@
         "report/ar_aged_balance_reports.xml",
         "report/ar_collection_payment_plan_reports.xml",
         "report/ar_aged_balance_templates.xml",
+        "report/account_move_templates.xml",
         "data/mail_template_data.xml",
         "data/ar_late_payment_rate_data.xml",
         "data/ir_cron_data.xml",

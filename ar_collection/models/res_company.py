@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools.misc import format_amount
 
 
 class ResCompany(models.Model):
@@ -47,6 +48,15 @@ class ResCompany(models.Model):
         "(article R123-237 of the Code de commerce).",
     )
 
+    ar_invoice_mentions = fields.Text(
+        string="Invoice mentions",
+        translate=True,
+        help="Printed on customer invoices to businesses and public buyers "
+        "(article L441-9 of the Code de commerce: payment date, early-payment "
+        "discount, penalty rate, fixed indemnity). Empty: the standard text built "
+        "from the settings above.",
+    )
+
     _sql_constraints = [
         (
             "ar_late_charges_positive",
@@ -76,3 +86,25 @@ class ResCompany(models.Model):
             rates._ar_check_contract_rate(
                 company.ar_late_interest_rate, company._ar_today()
             )
+
+    def _ar_invoice_mentions(self):
+        """The L441-9 mentions of an invoice: the company's text, else the
+        standard one from its rate and indemnity, in the context language."""
+        self.ensure_one()
+        if self.ar_invoice_mentions:
+            return self.ar_invoice_mentions
+        rate = (
+            _("%s %% a year", self.ar_late_interest_rate)
+            if self.ar_late_interest_rate
+            else _("the ECB main refinancing rate of the half-year + 10 points")
+        )
+        return _(
+            "Payment due on the due date shown, without discount for early "
+            "payment. Late payment makes penalties due from the day after the due "
+            "date at %(rate)s (article L441-10 of the Code de commerce), and a "
+            "fixed indemnity for recovery costs of %(indemnity)s (article D441-5).",
+            rate=rate,
+            indemnity=format_amount(
+                self.env, self.ar_recovery_indemnity, self.currency_id
+            ),
+        )

@@ -3,6 +3,7 @@ from datetime import date
 
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
+from odoo.tools import html2plaintext
 
 from .common import ArCollectionCommon
 from .test_dunning_letter import pdf_text
@@ -186,3 +187,36 @@ class TestFrenchLetter(ArCollectionCommon):
         with self.assertRaises(ValidationError) as error:
             action.date_acknowledged = "2026-11-20"
         self.assertIn("received before it was sent", str(error.exception))
+
+    def test_invoice_mentions(self):
+        invoice = self._invoice(1000.0, "2026-10-01")
+        # the invoice layout's web fonts leave no text in the PDF: read the HTML
+        html, _type = self.env["ir.actions.report"]._render_qweb_html(
+            "account.account_invoices", invoice.ids
+        )
+        text = " ".join(html2plaintext(html.decode()).split())
+        self.assertIn(
+            "Payment due on the due date shown, without discount for early payment. "
+            "Late payment makes penalties due from the day after the due date at the "
+            "ECB main refinancing rate of the half-year + 10 points (article L441-10 "
+            "of the Code de commerce), and a fixed indemnity for recovery costs of "
+            "40.00 € (article D441-5).",
+            text,
+        )
+
+    def test_formal_notice_by_email(self):
+        self.levels[45].write({"channel": "email", "automatic": True})
+        self._invoice(1000.0, "2026-10-01")
+        action = self._run().action_ids
+        mail = self.env["mail.mail"].search(
+            [("model", "=", "ar.collection.action"), ("res_id", "=", action.id)]
+        )
+        self.assertEqual(mail.subject, f"{self.company.name}: Formal notice to pay")
+        # contractual 0: 53 days at 12.15 % (fixture H2 2026) = 17.64, + 40
+        self.assertIn("1,057.64", mail.body_html)
+        self.assertEqual(action.amount_claimed, 1057.64)
+        text = " ".join(
+            pdf_text(base64.b64decode(action.letter_attachment_id.datas)).split()
+        )
+        self.assertIn("Formal notice sent by email", text)
+        self.assertNotIn("Registered letter", text)
