@@ -126,7 +126,7 @@ class TestFrenchLetter(ArCollectionCommon):
     def test_contract_rate_below_floor(self):
         # H2 2026: legal interest rate 2.62 %, floor 7.86 %
         with self.assertRaises(ValidationError) as error:
-            self.company.ar_late_interest_rate = 7.5
+            self.company.with_context(lang="en_US").ar_late_interest_rate = 7.5
         self.assertIn("7.50 % is below the legal floor of 7.86 %", str(error.exception))
         self.assertEqual(self.company.ar_late_interest_rate, 0.0)
         with self.assertRaises(ValidationError):
@@ -181,11 +181,11 @@ class TestFrenchLetter(ArCollectionCommon):
             [{"action_type": "litigation", "date_planned": date(2026, 12, 4)}],
         )
         with self.assertRaises(ValidationError) as error:
-            self.company.ar_notice_days = 0
+            self.company.with_context(lang="en_US").ar_notice_days = 0
         self.assertIn("at least one day", str(error.exception))
         self.assertEqual(self.company.ar_notice_days, 8)
         with self.assertRaises(ValidationError) as error:
-            action.date_acknowledged = "2026-11-20"
+            action.with_context(lang="en_US").date_acknowledged = "2026-11-20"
         self.assertIn("received before it was sent", str(error.exception))
 
     def test_invoice_mentions(self):
