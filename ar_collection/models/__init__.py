@@ -13,3 +13,6 @@ from . import ar_collection_case_mixin
 from . import ar_collection_promise
 from . import ar_collection_dispute
 from . import ar_collection_payment_plan
+from . import ar_late_payment_rate
+from . import res_partner_debtor
+from . import ar_collection_action_formal_notice

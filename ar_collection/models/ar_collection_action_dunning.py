@@ -1,15 +1,11 @@
 import base64
+from datetime import timedelta
 
 from odoo import _, api, fields, models
-from odoo.tools import float_round
+from odoo.exceptions import UserError
 
-
-def late_interest(residual, yearly_rate, days_late):
-    """French late-payment interest on one invoice: simple interest over the
-    days late, at a yearly rate in percent."""
-    if days_late <= 0 or residual <= 0:
-        return 0.0
-    return float_round(residual * yearly_rate / 100.0 * days_late / 365.0, 2)
+from .amount_words import amount_in_words
+from .late_charges import MissingRateError, RateBelowFloorError, interest_periods
 
 
 class ArCollectionAction(models.Model):
@@ -45,29 +41,17 @@ class ArCollectionAction(models.Model):
         self.ensure_one()
         company = self.company_id
         level = self.dunning_level_id
-        as_of = self.date_planned
+        customer = self.partner_id.commercial_partner_id.with_company(company)
+        kind = customer.ar_debtor_kind or "business"
         charges = bool(
-            company.ar_apply_late_charges and (not level or level.show_charges)
+            company.ar_apply_late_charges
+            and (not level or level.show_charges)
+            and kind != "consumer"
         )
-        invoices = []
-        for move in self.move_ids.sorted("invoice_date_due"):
-            days = (as_of - move.invoice_date_due).days if move.invoice_date_due else 0
-            residual = move.amount_residual_signed
-            invoices.append(
-                {
-                    "move": move,
-                    "days_late": max(days, 0),
-                    "residual": residual,
-                    "interest": late_interest(
-                        residual, company.ar_late_interest_rate, days
-                    )
-                    if charges
-                    else 0.0,
-                    "indemnity": company.ar_recovery_indemnity
-                    if charges and days > 0
-                    else 0.0,
-                }
-            )
+        invoices = [
+            self._ar_invoice_charges(move, kind, charges)
+            for move in self.move_ids.sorted("invoice_date_due")
+        ]
         Line = self.env["account.move.line"]
         credit_lines = Line.search(
             Line._ar_receivable_domain(company)
@@ -90,22 +74,70 @@ class ArCollectionAction(models.Model):
         total_credits = sum(c["amount"] for c in credits)
         interest = sum(i["interest"] for i in invoices)
         indemnity = sum(i["indemnity"] for i in invoices)
-        amount_asked = max(total_invoices - total_credits, 0.0) + interest + indemnity
+        amount_asked = company.currency_id.round(
+            max(total_invoices - total_credits, 0.0) + interest + indemnity
+        )
         lang = self.partner_id.lang or self.env.lang
+        bank = self.move_ids.partner_bank_id[:1] or company.partner_id.bank_ids[:1]
         return {
             "invoices": invoices,
             "credits": credits,
             "charges": charges,
+            "debtor_kind": kind,
             "total_invoices": total_invoices,
             "total_credits": total_credits,
             "interest": interest,
             "indemnity": indemnity,
             "amount_asked": amount_asked,
-            "amount_words": company.currency_id.with_context(lang=lang).amount_to_text(
-                amount_asked
+            "amount_words": amount_in_words(
+                amount_asked, lang, company.currency_id.name
             ),
             "currency": company.currency_id,
-            "rate": company.ar_late_interest_rate,
+            "bank": bank,
+            "reference": ", ".join(
+                self.move_ids.mapped(lambda m: m.payment_reference or m.name)
+            ),
+        }
+
+    def _ar_invoice_charges(self, move, kind, charges):
+        """One invoice's line of the letter: residual, interest by period
+        (on the amount unpaid each day) and the fixed indemnity."""
+        company = self.company_id
+        as_of = self.date_planned
+        due = move.invoice_date_due
+        days = (as_of - due).days if due else 0
+        periods = []
+        if charges and days > 0:
+            lines = move.line_ids.filtered(
+                lambda line: line.account_id.account_type == "asset_receivable"
+            )
+            payments = [
+                (partial.credit_move_id.date, partial.amount)
+                for partial in lines.matched_credit_ids
+            ]
+            contract = (
+                self.partner_id.commercial_partner_id.with_company(
+                    company
+                ).ar_contract_rate
+                or company.ar_late_interest_rate
+            )
+            Rate = self.env["ar.late.payment.rate"]
+            rate_of = Rate._ar_rate_of(
+                kind, contract, fixed_from=due + timedelta(days=1)
+            )
+            try:
+                periods = interest_periods(
+                    due, sum(lines.mapped("balance")), payments, as_of, rate_of
+                )
+            except (MissingRateError, RateBelowFloorError) as error:
+                raise Rate._ar_user_error(error) from error
+        return {
+            "move": move,
+            "days_late": max(days, 0),
+            "residual": move.amount_residual_signed,
+            "periods": periods,
+            "interest": sum(p["interest"] for p in periods),
+            "indemnity": company.ar_recovery_indemnity if charges and days > 0 else 0.0,
         }
 
     def _ar_render_letter(self):
@@ -113,6 +145,8 @@ class ArCollectionAction(models.Model):
         self.ensure_one()
         if self.letter_attachment_id:
             return self.letter_attachment_id
+        # computed first: a missing legal rate stops here with its own message
+        amount_claimed = self._ar_letter_data()["amount_asked"]
         report = self.env.ref("ar_collection.ar_collection_action_report_letter")
         pdf, _type = report.with_context(force_report_rendering=True)._render_qweb_pdf(
             report, self.ids
@@ -130,7 +164,9 @@ class ArCollectionAction(models.Model):
                 "mimetype": "application/pdf",
             }
         )
-        self.letter_attachment_id = attachment
+        self.write(
+            {"letter_attachment_id": attachment.id, "amount_claimed": amount_claimed}
+        )
         return attachment
 
     def _ar_invoices_attachment(self):
@@ -151,11 +187,23 @@ class ArCollectionAction(models.Model):
             }
         )
 
-    def _ar_dunning_send(self):
+    def _ar_dunning_send(self, raise_errors=False):
         """Deliver automatic reminders: email with the letter, or the letter
-        ready to print; calls and handovers stay planned for their owner."""
+        ready to print; calls and handovers stay planned for their owner.
+
+        A letter that cannot be computed (a legal rate missing) is never sent:
+        the user validating it is told; in the run it goes back to review and
+        the credit manager gets an activity saying what to add."""
         for action in self:
             if action.action_type not in ("email", "letter", "formal_notice"):
+                continue
+            try:
+                with self.env.cr.savepoint():
+                    action._ar_letter_data()
+            except UserError as error:
+                if raise_errors:
+                    raise
+                action._ar_hold_for_review(error.args[0])
                 continue
             recipient = action.partner_id._ar_dunning_recipient()
             if action.action_type == "email" and not recipient:
@@ -247,7 +295,7 @@ class ArCollectionAction(models.Model):
             lambda a: a.state == "to_review" and a.origin == "dunning"
         )
         res = super().action_plan()
-        queued._ar_dunning_send()
+        queued._ar_dunning_send(raise_errors=True)
         return res
 
     def action_print_letter(self):

@@ -13,3 +13,13 @@ class ResConfigSettings(models.TransientModel):
     ar_recovery_indemnity = fields.Monetary(
         related="company_id.ar_recovery_indemnity", readonly=False
     )
+    ar_claim_extra_costs = fields.Boolean(
+        related="company_id.ar_claim_extra_costs", readonly=False
+    )
+    ar_notice_days = fields.Integer(related="company_id.ar_notice_days", readonly=False)
+    ar_share_capital = fields.Monetary(
+        related="company_id.ar_share_capital", readonly=False
+    )
+    ar_invoice_mentions = fields.Text(
+        related="company_id.ar_invoice_mentions", readonly=False
+    )
