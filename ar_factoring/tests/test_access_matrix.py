@@ -258,6 +258,32 @@ class TestAccessMatrix(ArCollectionCommon, RpcCase):
         self.assertIsNone(result)
         self.assertEqual(error[0], "odoo.exceptions.AccessError")
 
+    def test_credit_figures_on_the_customer_need_ar_rights(self):
+        fields = ["ar_exposure", "ar_available_credit", "ar_risk_grade"]
+        result, error = self._rpc(
+            self.users["internal"], "res.partner", "read", self.customer.ids, fields
+        )
+        self.assertIsNone(result)
+        self.assertEqual(error[0], "odoo.exceptions.AccessError")
+        result, error = self._rpc(
+            self.users["billing"], "res.partner", "read", self.customer.ids, fields
+        )
+        self.assertIsNone(error)
+        self.assertEqual(result[0]["ar_exposure"], 1200.0)
+        # the customer's form and search view still open, without the figures
+        views, error = self._rpc(
+            self.users["internal"],
+            "res.partner",
+            "get_views",
+            [[False, "form"], [False, "search"]],
+        )
+        self.assertIsNone(error)
+        form = views["views"]["form"]["arch"]
+        search = views["views"]["search"]["arch"]
+        self.assertNotIn("ar_exposure", form)
+        self.assertNotIn("ar_over_limit", search)
+        self.assertIn("ar_siren_duplicate_ids", form)
+
     def test_collector_cannot_change_a_credit_limit(self):
         collector = self._user(
             "ar_matrix_collector_contacts",
@@ -282,6 +308,14 @@ class TestAccessMatrix(ArCollectionCommon, RpcCase):
             )
             self.assertEqual(error[0], "odoo.exceptions.AccessError", model)
             self.assertEqual(records.exists(), records, model)
+
+    def test_collection_manager_runs_the_dunning_without_factoring_rights(self):
+        action, error = self._rpc(
+            self.users["collection_manager"], "ar.dunning.run", "action_run_now", []
+        )
+        self.assertIsNone(error)
+        run = self.env["ar.dunning.run"].browse(action["res_id"])
+        self.assertRecordValues(run, [{"state": "done", "error_log": False}])
 
     def test_billing_opens_a_reminded_invoice(self):
         result, error = self._rpc(
