@@ -10,6 +10,7 @@ from odoo.addons.ar_collection.tests.common import ArCollectionCommon
 from odoo.addons.ar_risk.tests.rpc import RpcCase
 
 from .access_matrix import MATRIX, ROLES, markdown_table, readme_block
+from .common import ArFactoringCommon
 
 OPERATIONS = {"r": "read", "w": "write", "c": "create", "d": "unlink"}
 HISTORY = (
@@ -23,11 +24,7 @@ HISTORY = (
 
 @tagged("post_install", "-at_install")
 class TestAccessMatrix(ArCollectionCommon, RpcCase):
-    ar_manager_groups = (
-        "ar_risk.ar_risk_group_manager",
-        "ar_collection.ar_collection_group_manager",
-        "ar_factoring.ar_factoring_group_manager",
-    )
+    ar_manager_groups = ArFactoringCommon.ar_manager_groups
 
     @classmethod
     def setUpClass(cls):
