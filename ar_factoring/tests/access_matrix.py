@@ -8,6 +8,8 @@ A cell lists the operations allowed by the access rights: ``r`` read,
 narrow them further (company, disputes routed to a user: see NOTES).
 """
 
+import sys
+
 # role: (column title, groups given to the test user; None: the groups of
 # Odoo's default user template, i.e. a user created with no group chosen)
 ROLES = {
@@ -106,4 +108,4 @@ def readme_block():
 
 
 if __name__ == "__main__":
-    print(readme_block())
+    sys.stdout.write(readme_block() + "\n")
