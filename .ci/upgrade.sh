@@ -82,6 +82,28 @@ SELECT * FROM pg_temp.ar_snapshot();
 SQL
 }
 
+managers() {
+    # which suite manager groups Odoo's default user template has, and which
+    # the accounting administrator implies; then what the admin user has
+    "$PG_BIN/psql" -h "$PG_SOCKET_DIR" -p "$PG_PORT" -U postgres -d "$DB" -XAtq <<'SQL'
+WITH manager AS (
+    SELECT res_id AS id, name FROM ir_model_data
+     WHERE model = 'res.groups' AND name LIKE 'ar\_%\_group\_manager'),
+ref AS (SELECT res_id AS id, module || '.' || name AS xmlid FROM ir_model_data
+         WHERE (module, name) IN (('base', 'default_user'), ('base', 'user_admin'),
+                                  ('account', 'group_account_manager')))
+SELECT ref.xmlid || ' ' || string_agg(manager.name, ',' ORDER BY manager.name)
+  FROM ref JOIN res_groups_users_rel r ON r.uid = ref.id JOIN manager ON manager.id = r.gid
+ GROUP BY ref.xmlid
+UNION ALL
+SELECT ref.xmlid || ' implies ' || string_agg(manager.name, ',' ORDER BY manager.name)
+  FROM ref JOIN res_groups_implied_rel r ON r.gid = ref.id JOIN manager ON manager.id = r.hid
+ GROUP BY ref.xmlid
+ORDER BY 1;
+SQL
+}
+
+managers >"$STATE/upgrade-managers-before.txt"
 snapshot >"$STATE/upgrade-before.txt"
 log "upgrading $DB to the working tree's code"
 : >"$STATE/logs/$DB-upgrade.log"
@@ -101,5 +123,15 @@ if [ -n "$lost" ]; then
     done <<<"$lost"
     die "records were lost or changed by the upgrade from $FROM"
 fi
+# 18.0.1.0.1: the accounting administrator no longer implies the suite's
+# manager groups and the default user template loses them; users keep theirs
+managers >"$STATE/upgrade-managers-after.txt"
+admins='base.user_admin ar_collection_group_manager,ar_factoring_group_manager,ar_risk_group_manager'
+grep -qx "$admins" "$STATE/upgrade-managers-after.txt" \
+    && ! grep -q 'default_user\|group_account_manager' "$STATE/upgrade-managers-after.txt" \
+    || { sed 's/^/before: /' "$STATE/upgrade-managers-before.txt" >&2
+         sed 's/^/after:  /' "$STATE/upgrade-managers-after.txt" >&2
+         die "the suite's manager groups were not detached from the accounting administrator"; }
+log "manager groups: $(paste -sd ';' "$STATE/upgrade-managers-before.txt") -> $(paste -sd ';' "$STATE/upgrade-managers-after.txt")"
 grep ' rows=' "$STATE/upgrade-before.txt" | awk '{print "  " $1 " " $2}' >&2
 log "upgrade from $FROM keeps every record"

@@ -129,12 +129,18 @@ class ArDunningRun(models.Model):
 
     def _excluded(self):
         """Ids of the invoices the run skips and of the customers it never
-        reminds (their risk file says so), fetched once per run."""
+        reminds (their risk file says so), fetched once per run.
+
+        As superuser: what the run skips is the company's rule, not the rights
+        of whoever launches it (a collection manager without factoring rights
+        still skips the invoices the factor dunns); the ids only narrow the
+        run's own query, bound to its company."""
         skip = self.env["account.move"]._ar_dunning_skip_domains()
         blocked = self.env["res.partner"]._ar_dunning_blocked_domains()
         return (
-            self.env["account.move"].search(expression.OR(skip)).ids,
+            self.env["account.move"].sudo().search(expression.OR(skip)).ids,
             self.env["res.partner"]
+            .sudo()
             .with_context(active_test=False)
             .search(expression.OR(blocked))
             .ids,

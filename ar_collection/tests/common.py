@@ -2,10 +2,16 @@ from odoo import Command, fields
 from odoo.tools import config
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
+from odoo.addons.ar_risk.tests.common import SuiteManagersMixin
 
 
-class ArCollectionCommon(AccountTestInvoicingCommon):
+class ArCollectionCommon(SuiteManagersMixin, AccountTestInvoicingCommon):
     """A French company with a standard dunning scenario and one customer."""
+
+    ar_manager_groups = (
+        "ar_risk.ar_risk_group_manager",
+        "ar_collection.ar_collection_group_manager",
+    )
 
     @classmethod
     @AccountTestInvoicingCommon.setup_country("fr")

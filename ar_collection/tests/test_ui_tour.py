@@ -12,7 +12,7 @@ class TestUiTour(HttpCase):
         # read every addon's manifest here, not in the browser's first parallel
         # requests: CPython 3.11.7 can fail to compile in concurrent threads
         # ("AST constructor recursion depth mismatch", CPython gh-106905)
-        http.root.statics  # noqa: B018
+        http.root.statics  # noqa: B018  pylint: disable=pointless-statement
 
     def test_log_call_with_promise(self):
         self.env["res.lang"]._activate_lang("en_US")

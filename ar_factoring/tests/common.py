@@ -7,6 +7,12 @@ class ArFactoringCommon(ArRiskCommon):
     """An active factoring contract with its accounts, the customer approved
     up to 1,500; assignment batches and journal items as tables."""
 
+    ar_manager_groups = (
+        "ar_risk.ar_risk_group_manager",
+        "ar_collection.ar_collection_group_manager",
+        "ar_factoring.ar_factoring_group_manager",
+    )
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

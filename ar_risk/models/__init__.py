@@ -9,3 +9,4 @@ from . import res_partner_proceeding
 from . import res_partner_grade
 from . import account_move
 from . import account_move_line
+from . import res_groups

@@ -37,28 +37,35 @@ class ResPartner(models.Model):
         currency_field="ar_company_currency_id",
         help="Open receivable of posted entries + draft customer invoices − draft "
         "credit notes, in company currency.",
+        groups="ar_risk.ar_risk_group_user",
     )
     ar_guarantee_cover = fields.Monetary(
         string="Guarantee cover",
         compute="_compute_ar_credit",
         currency_field="ar_company_currency_id",
+        groups="ar_risk.ar_risk_group_user",
     )
     ar_available_credit = fields.Monetary(
         string="Available credit",
         compute="_compute_ar_credit",
         currency_field="ar_company_currency_id",
         help="Credit limit + active guarantees − exposure.",
+        groups="ar_risk.ar_risk_group_user",
     )
     ar_over_limit = fields.Boolean(
         string="Over limit",
         compute="_compute_ar_credit",
         search="_search_ar_over_limit",
+        groups="ar_risk.ar_risk_group_user",
     )
     ar_company_currency_id = fields.Many2one(
         "res.currency", compute="_compute_ar_company_currency_id"
     )
     ar_guarantee_ids = fields.One2many(
-        "ar.risk.guarantee", "partner_id", string="Guarantees"
+        "ar.risk.guarantee",
+        "partner_id",
+        string="Guarantees",
+        groups="ar_risk.ar_risk_group_user",
     )
 
     def _compute_ar_company_currency_id(self):

@@ -60,6 +60,7 @@ class ResPartner(models.Model):
         company_dependent=True,
         readonly=True,
         help="Recomputed every night from payment behaviour; see the addon's readme.",
+        groups="ar_risk.ar_risk_group_user",
     )
 
     def _ar_payment_behaviour(self, company, today):

@@ -10,18 +10,28 @@ class ResPartner(models.Model):
     _inherit = "res.partner"
 
     ar_proceeding_ids = fields.One2many(
-        "ar.risk.proceeding", "partner_id", string="Collective proceedings"
+        "ar.risk.proceeding",
+        "partner_id",
+        string="Collective proceedings",
+        groups="ar_risk.ar_risk_group_user",
     )
-    ar_watch_ids = fields.One2many("ar.risk.watch", "partner_id", string="Watch list")
+    ar_watch_ids = fields.One2many(
+        "ar.risk.watch",
+        "partner_id",
+        string="Watch list",
+        groups="ar_risk.ar_risk_group_user",
+    )
     ar_in_proceedings = fields.Boolean(
         string="Under collective proceedings",
         compute="_compute_ar_in_proceedings",
         search="_search_ar_in_proceedings",
+        groups="ar_risk.ar_risk_group_user",
     )
     ar_on_watch_list = fields.Boolean(
         string="On watch list",
         compute="_compute_ar_on_watch_list",
         search="_search_ar_on_watch_list",
+        groups="ar_risk.ar_risk_group_user",
     )
 
     @api.depends("ar_proceeding_ids.state", "ar_proceeding_ids.company_id")

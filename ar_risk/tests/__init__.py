@@ -2,6 +2,7 @@ from . import common
 from . import test_access
 from . import test_credit_check
 from . import test_exposure
+from . import test_groups
 from . import test_guarantee
 from . import test_identity
 from . import test_proceeding

@@ -4,7 +4,22 @@ from odoo.tests import new_test_user
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 
 
-class ArRiskCommon(AccountTestInvoicingCommon):
+class SuiteManagersMixin:
+    """The tests' user, an accounting administrator, is also given by hand the
+    suite's manager groups in ``ar_manager_groups``: no accounting group
+    implies them."""
+
+    ar_manager_groups = ("ar_risk.ar_risk_group_manager",)
+
+    @classmethod
+    def get_default_groups(cls):
+        groups = super().get_default_groups()
+        for xmlid in cls.ar_manager_groups:
+            groups |= cls.env.ref(xmlid)
+        return groups
+
+
+class ArRiskCommon(SuiteManagersMixin, AccountTestInvoicingCommon):
     """A French company and a customer with a credit limit of 10,000 and a
     contact; the suite's invoice and payment builders."""
 

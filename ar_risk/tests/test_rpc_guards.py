@@ -1,15 +1,14 @@
 """The guards on money and risk, tried as an outside client would: JSON-RPC
 calls with any context key, on any public method."""
 
-import json
-
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
 
 from .common import ArRiskCommon
+from .rpc import RpcCase
 
 
 @tagged("post_install", "-at_install")
-class TestRpcGuards(ArRiskCommon, HttpCase):
+class TestRpcGuards(ArRiskCommon, RpcCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -17,37 +16,6 @@ class TestRpcGuards(ArRiskCommon, HttpCase):
         cls.customer.ar_credit_policy = "block"
         cls._invoice(9000.0)
         cls.draft = cls._invoice(2500.0, post=False)
-
-    def _rpc(self, user, model, method, *args, context=None, **kwargs):
-        """Call ``model.method`` as ``user`` through /web/dataset/call_kw; the
-        result, and the error's (exception name, message) if any."""
-        self.authenticate(user.login, user.login)
-        kwargs["context"] = {
-            "lang": "en_US",
-            "allowed_company_ids": [self.company.id],
-            **(context or {}),
-        }
-        payload = {
-            "jsonrpc": "2.0",
-            "method": "call",
-            "id": 1,
-            "params": {
-                "model": model,
-                "method": method,
-                "args": list(args),
-                "kwargs": kwargs,
-            },
-        }
-        response = self.url_open(
-            "/web/dataset/call_kw",
-            data=json.dumps(payload),
-            headers={"Content-Type": "application/json"},
-        )
-        body = response.json()
-        error = body.get("error")
-        if error:
-            return None, (error["data"]["name"], error["data"]["message"])
-        return body["result"], None
 
     def test_context_key_does_not_skip_the_block(self):
         _result, error = self._rpc(

@@ -1,0 +1,111 @@
+"""Who may do what on each model of the suite: the one source of the access
+matrix that ``test_access_matrix`` checks and ``ar_factoring/readme/CONFIGURE.md``
+prints. Pure data, no Odoo import: ``python3 access_matrix.py`` prints the
+table to paste between the readme's markers.
+
+A cell lists the operations allowed by the access rights: ``r`` read,
+``w`` write, ``c`` create, ``d`` delete (unlink); ``-`` none. Record rules
+narrow them further (company, disputes routed to a user: see NOTES).
+"""
+
+import sys
+
+# role: (column title, groups given to the test user; None: the groups of
+# Odoo's default user template, i.e. a user created with no group chosen)
+ROLES = {
+    "new_user": ("New user", None),
+    "internal": ("Internal user", "base.group_user"),
+    "billing": ("Billing", "account.group_account_invoice"),
+    "accountant": ("Accountant", "account.group_account_user"),
+    "collector": ("Collector", "ar_collection.ar_collection_group_user"),
+    "credit_manager": ("Credit manager", "ar_risk.ar_risk_group_manager"),
+    "collection_manager": (
+        "Collection manager",
+        "ar_collection.ar_collection_group_manager",
+    ),
+    "factoring_user": ("Factoring user", "ar_factoring.ar_factoring_group_user"),
+    "factoring_manager": (
+        "Factoring manager",
+        "ar_factoring.ar_factoring_group_manager",
+    ),
+    "administrator": (
+        "Administrator",
+        (
+            "base.group_system,account.group_account_manager,"
+            "ar_risk.ar_risk_group_manager,ar_collection.ar_collection_group_manager,"
+            "ar_factoring.ar_factoring_group_manager"
+        ),
+    ),
+    "portal": ("Portal", "base.group_portal"),
+}
+
+# History (dunning runs and lines, actions, promises, disputes, payment
+# plans, batches, statements) has no "d" anywhere: nobody deletes it.
+# fmt: off
+MATRIX = {
+    # model                             new   internal billing accountant collector credit coll.mgr fact.  fact.mgr admin  portal
+    "ar.risk.guarantee":                 ("r",  "-",    "r",    "r",       "r",      "rwc",  "r",     "r",   "r",     "rwc",  "-"),
+    "ar.risk.proceeding":                ("r",  "-",    "r",    "r",       "r",      "rwc",  "r",     "r",   "r",     "rwc",  "-"),
+    "ar.risk.watch":                     ("r",  "-",    "r",    "r",       "r",      "rwc",  "r",     "r",   "r",     "rwc",  "-"),
+    "ar.risk.force.post":                ("-",  "-",    "-",    "-",       "-",      "rwc",  "-",     "-",   "-",     "rwc",  "-"),
+    "ar.dunning.scenario":               ("-",  "-",    "-",    "-",       "r",      "-",    "rwcd",  "r",   "r",     "rwcd", "-"),
+    "ar.dunning.level":                  ("-",  "-",    "-",    "-",       "r",      "-",    "rwcd",  "r",   "r",     "rwcd", "-"),
+    "ar.dunning.run":                    ("-",  "-",    "-",    "-",       "r",      "-",    "rwc",   "r",   "r",     "rwc",  "-"),
+    "ar.dunning.line":                   ("r",  "-",    "r",    "r",       "r",      "-",    "rwc",   "r",   "r",     "rwc",  "-"),
+    "ar.dunning.reset":                  ("rwc","-",    "rwc",  "rwc",     "-",      "-",    "-",     "-",   "-",     "rwc",  "-"),
+    "ar.collection.action":              ("-",  "-",    "-",    "-",       "rwc",    "-",    "rwc",   "rwc", "rwc",   "rwc",  "-"),
+    "ar.collection.log.call":            ("-",  "-",    "-",    "-",       "rwc",    "-",    "rwc",   "rwc", "rwc",   "rwc",  "-"),
+    "ar.collection.campaign":            ("-",  "-",    "-",    "-",       "rwc",    "-",    "rwc",   "rwc", "rwc",   "rwc",  "-"),
+    "ar.collection.promise":             ("-",  "-",    "-",    "-",       "rwc",    "-",    "rwc",   "rwc", "rwc",   "rwc",  "-"),
+    "ar.collection.dispute":             ("rw", "rw",   "rw",   "rw",      "rwc",    "rw",   "rwc",   "rwc", "rwc",   "rwc",  "-"),
+    "ar.collection.payment.plan":        ("-",  "-",    "-",    "-",       "rwc",    "-",    "rwc",   "rwc", "rwc",   "rwc",  "-"),
+    "ar.collection.payment.plan.line":   ("-",  "-",    "-",    "-",       "rwcd",   "-",    "rwcd",  "rwcd", "rwcd", "rwcd", "-"),
+    "ar.aging.bucket":                   ("r",  "-",    "r",    "r",       "r",      "-",    "rwcd",  "r",   "r",     "rwcd", "-"),
+    "ar.aged.balance":                   ("rwc","-",    "rwc",  "rwc",     "rwc",    "-",    "rwc",   "rwc", "rwc",   "rwc",  "-"),
+    "ar.aged.balance.line":              ("r",  "-",    "r",    "r",       "r",      "-",    "r",     "r",   "r",     "r",    "-"),
+    "ar.late.payment.rate":              ("r",  "r",    "r",    "r",       "r",      "r",    "rwcd",  "r",   "r",     "rwcd", "-"),
+    "ar.collection.kpi":                 ("-",  "-",    "-",    "-",       "-",      "-",    "rwcd",  "-",   "-",     "rwcd", "-"),
+    "ar.collection.kpi.line":            ("-",  "-",    "-",    "-",       "-",      "-",    "rwcd",  "-",   "-",     "rwcd", "-"),
+    "ar.factor.contract":                ("-",  "-",    "-",    "-",       "-",      "-",    "-",     "r",   "rwc",   "rwc",  "-"),
+    "ar.factor.approval":                ("-",  "-",    "-",    "-",       "-",      "-",    "-",     "r",   "rwcd",  "rwcd", "-"),
+    "ar.factor.batch":                   ("-",  "-",    "-",    "-",       "-",      "-",    "-",     "r",   "rwc",   "rwc",  "-"),
+    "ar.factor.batch.line":              ("-",  "-",    "-",    "-",       "-",      "-",    "-",     "r",   "rwcd",  "rwcd", "-"),
+    "ar.factor.statement":               ("-",  "-",    "-",    "-",       "-",      "-",    "-",     "r",   "rwc",   "rwc",  "-"),
+    "ar.factor.statement.line":          ("-",  "-",    "-",    "-",       "-",      "-",    "-",     "r",   "rwc",   "rwc",  "-"),
+    "ar.factor.statement.import":        ("-",  "-",    "-",    "-",       "-",      "-",    "-",     "-",   "rwc",   "rwc",  "-"),
+    "ar.factor.definance":               ("-",  "-",    "-",    "-",       "-",      "-",    "-",     "-",   "rwc",   "rwc",  "-"),
+}
+# fmt: on
+
+NOTES = {
+    "ar.collection.dispute": "users outside collection see and answer only the "
+    "disputes routed to them",
+}
+
+BEGIN = "<!-- access-matrix:begin -->"
+END = "<!-- access-matrix:end -->"
+
+
+def markdown_table():
+    """The matrix as the markdown table printed in the readme."""
+    header = ["Model"] + [title for title, _groups in ROLES.values()]
+    lines = [
+        "| " + " | ".join(header) + " |",
+        "|" + "---|" * len(header),
+    ]
+    for model, cells in MATRIX.items():
+        mark = " ¹" if model in NOTES else ""
+        row = [f"`{model}`{mark}"] + [f"`{cell}`" for cell in cells]
+        lines.append("| " + " | ".join(row) + " |")
+    lines.append("")
+    lines += [f"¹ {note}." for note in NOTES.values()]
+    return "\n".join(lines)
+
+
+def readme_block():
+    """The table with its markers, as it stands in the readme."""
+    return f"{BEGIN}\n{markdown_table()}\n{END}"
+
+
+if __name__ == "__main__":
+    sys.stdout.write(readme_block() + "\n")

@@ -1,0 +1,38 @@
+import json
+
+from odoo.tests import HttpCase
+
+
+class RpcCase(HttpCase):
+    """Calls as an outside client makes them: JSON-RPC on /web/dataset/call_kw."""
+
+    def _rpc(self, user, model, method, *args, context=None, **kwargs):
+        """Call ``model.method`` as ``user`` (password = login) in the user's
+        company; the result, and the error's (exception name, message) if any."""
+        self.authenticate(user.login, user.login)
+        kwargs["context"] = {
+            "lang": "en_US",
+            "allowed_company_ids": [user.company_id.id],
+            **(context or {}),
+        }
+        payload = {
+            "jsonrpc": "2.0",
+            "method": "call",
+            "id": 1,
+            "params": {
+                "model": model,
+                "method": method,
+                "args": list(args),
+                "kwargs": kwargs,
+            },
+        }
+        response = self.url_open(
+            "/web/dataset/call_kw",
+            data=json.dumps(payload),
+            headers={"Content-Type": "application/json"},
+        )
+        body = response.json()
+        error = body.get("error")
+        if error:
+            return None, (error["data"]["name"], error["data"]["message"])
+        return body["result"], None
