@@ -54,8 +54,14 @@ class ArFactorContract(models.Model):
                 "account_factor_id": account(
                     "467810", "Factor - compte courant", "asset_current", True
                 ).id,
+                "account_assigned_id": account(
+                    "467900", "Créances cédées au factor", "asset_current", True
+                ).id,
                 "account_reserve_id": account(
                     "467820", "Factor - retenue de garantie", "asset_current"
+                ).id,
+                "account_financing_id": account(
+                    "661600", "Intérêts sur opérations de financement", "expense"
                 ).id,
                 "account_fee_id": account(
                     "622810", "Commissions d'affacturage", "expense"

@@ -5,3 +5,7 @@ from . import ar_factor_batch_line
 from . import ar_factor_statement
 from . import account_move
 from . import account_move_line
+from . import ar_collection_action
+from . import ar_dunning_run
+from . import res_partner
+from . import ar_factor_batch_conversion

@@ -2,7 +2,8 @@ from odoo import fields, models
 
 
 class ArFactorApproval(models.Model):
-    """The amount up to which the factor guarantees a customer's invoices."""
+    """The amount up to which the factor guarantees a customer's outstanding
+    (all its open assigned invoices together, not each invoice alone)."""
 
     _name = "ar.factor.approval"
     _description = "Factor Approved Buyer"
@@ -20,6 +21,16 @@ class ArFactorApproval(models.Model):
     )
     amount = fields.Monetary(string="Approved amount", required=True)
     date = fields.Date(string="Approved on", default=fields.Date.context_today)
+    amount_outstanding = fields.Monetary(
+        string="Outstanding with the factor",
+        compute="_compute_amount_outstanding",
+        help="Open residual of the customer's assigned invoices.",
+    )
+    amount_excess = fields.Monetary(
+        string="Above the approved amount",
+        compute="_compute_amount_outstanding",
+        help="Outstanding not guaranteed by the factor.",
+    )
 
     _sql_constraints = [
         (
@@ -33,3 +44,14 @@ class ArFactorApproval(models.Model):
             "An approved amount cannot be negative.",
         ),
     ]
+
+    def _compute_amount_outstanding(self):
+        for contract in self.contract_id:
+            outstanding = contract._outstanding_by_partner()
+            for approval in self.filtered(lambda a, c=contract: a.contract_id == c):
+                amount = outstanding.get(approval.partner_id, 0.0)
+                approval.amount_outstanding = amount
+                approval.amount_excess = max(amount - approval.amount, 0.0)
+        (self - self.filtered("contract_id")).update(
+            {"amount_outstanding": 0.0, "amount_excess": 0.0}
+        )

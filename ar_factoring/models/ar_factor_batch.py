@@ -8,13 +8,40 @@ from odoo.exceptions import UserError
 from odoo.tools import float_round
 
 
-def batch_amounts(total, contract_rates):
-    """Reserve, fees, VAT on fees and advance of a batch (pure)."""
+def batch_amounts(total, contract_rates, days=0):
+    """Reserve, fees, VAT on fees, financing cost and advance of a batch (pure).
+
+    The financing cost is the interest on what the factor advances (the
+    total less the reserve) at the yearly ``financing_rate`` over ``days``,
+    on a 360-day year as French banks count.
+    """
     reserve = float_round(total * contract_rates["reserve_rate"] / 100.0, 2)
     fees = float_round(total * contract_rates["commission_rate"] / 100.0, 2)
     fee_tax = float_round(fees * contract_rates["fee_tax_rate"] / 100.0, 2)
-    advance = float_round(total - reserve - fees - fee_tax, 2)
-    return {"reserve": reserve, "fees": fees, "fee_tax": fee_tax, "advance": advance}
+    financing = float_round(
+        (total - reserve) * contract_rates["financing_rate"] / 100.0 * days / 360.0,
+        2,
+    )
+    advance = float_round(total - reserve - fees - fee_tax - financing, 2)
+    return {
+        "reserve": reserve,
+        "fees": fees,
+        "fee_tax": fee_tax,
+        "financing": financing,
+        "advance": advance,
+    }
+
+
+def financing_days(lines, start):
+    """Days from ``start`` to the due dates, weighted by amount (pure).
+
+    ``lines``: (amount, due date) pairs; a date already past counts 0.
+    """
+    total = sum(amount for amount, _due in lines)
+    if total <= 0:
+        return 0
+    weighted = sum(amount * max((due - start).days, 0) for amount, due in lines if due)
+    return int(float_round(weighted / total, 0))
 
 
 class ArFactorBatch(models.Model):
@@ -48,26 +75,58 @@ class ArFactorBatch(models.Model):
     amount_reserve = fields.Monetary(compute="_compute_amounts", store=True)
     amount_fees = fields.Monetary(compute="_compute_amounts", store=True)
     amount_fee_tax = fields.Monetary(compute="_compute_amounts", store=True)
+    amount_financing = fields.Monetary(
+        string="Financing cost",
+        compute="_compute_amounts",
+        store=True,
+        help="Interest on the advance at the contract's rate until the invoices' "
+        "average due date, accrued when the batch is booked.",
+    )
+    financing_days = fields.Integer(compute="_compute_amounts", store=True)
     amount_advance = fields.Monetary(compute="_compute_amounts", store=True)
+    financing_statement_line_id = fields.Many2one(
+        "ar.factor.statement.line",
+        string="Financing charged by",
+        readonly=True,
+        copy=False,
+        help="The factor's statement line that charged this batch's financing "
+        "cost: the accrual is adjusted to it.",
+    )
     amount_not_guaranteed = fields.Monetary(
         compute="_compute_amounts",
         store=True,
         help="Part of the invoices above the customers' approved amounts.",
     )
 
-    @api.depends("line_ids.amount", "line_ids.amount_not_guaranteed", "contract_id")
+    @api.depends(
+        "line_ids.amount", "line_ids.amount_not_guaranteed", "contract_id", "date"
+    )
     def _compute_amounts(self):
+        rate_fields = [
+            "reserve_rate",
+            "commission_rate",
+            "fee_tax_rate",
+            "financing_rate",
+        ]
         for batch in self:
             total = sum(batch.line_ids.mapped("amount"))
+            days = financing_days(
+                [
+                    (line.amount, line.move_id.invoice_date_due)
+                    for line in batch.line_ids
+                ],
+                batch.date,
+            )
             amounts = batch_amounts(
                 total,
-                batch.contract_id.read(
-                    ["reserve_rate", "commission_rate", "fee_tax_rate"]
-                )[0]
+                batch.contract_id.read(rate_fields)[0]
                 if batch.contract_id
-                else {"reserve_rate": 0, "commission_rate": 0, "fee_tax_rate": 0},
+                else dict.fromkeys(rate_fields, 0),
+                days,
             )
             batch.amount_total = total
+            batch.financing_days = days
+            batch.amount_financing = amounts["financing"]
             batch.amount_reserve = amounts["reserve"]
             batch.amount_fees = amounts["fees"]
             batch.amount_fee_tax = amounts["fee_tax"]
@@ -111,24 +170,27 @@ class ArFactorBatch(models.Model):
             )
 
     def _book(self):
-        """Transfer the receivables to the factor; reserve and fees. Each
-        assignment item keeps its batch line: definancing finds it by that link,
-        whatever the language it was labelled in."""
+        """Book the assignment: the factor owes the receivables (467 factor)
+        against the receivables assigned (467 assigned, per customer), and
+        withholds the reserve, its fees and the financing cost. The invoices'
+        411 lines stay open: the factor's statement of customer payments
+        closes them. Each assignment item keeps its batch line: definancing
+        and the statement find it by that link, whatever the language it was
+        labelled in."""
         self.ensure_one()
         contract = self.contract_id
         factor = contract.factor_id
-        lines = []
-        for line in self.line_ids:
-            move = line.move_id
-            lines.append(
-                {
-                    "name": _("Assigned %s", move.name),
-                    "account_id": line.receivable_line_id.account_id.id,
-                    "partner_id": move.commercial_partner_id.id,
-                    "balance": -line.amount,
-                    "ar_factor_batch_line_id": line.id,
-                }
-            )
+        lines = [
+            {
+                "name": self.env._("Assigned %s", line.move_id.name),
+                "account_id": contract.account_assigned_id.id,
+                "partner_id": line.move_id.commercial_partner_id.id,
+                "balance": -line.amount,
+                "date_maturity": line.move_id.invoice_date_due,
+                "ar_factor_batch_line_id": line.id,
+            }
+            for line in self.line_ids
+        ]
         lines.append(
             {
                 "name": _("Receivables assigned to %s", factor.name),
@@ -141,6 +203,11 @@ class ArFactorBatch(models.Model):
             (self.amount_reserve, contract.account_reserve_id, _("Reserve withheld")),
             (self.amount_fees, contract.account_fee_id, _("Factoring commission")),
             (self.amount_fee_tax, contract.account_fee_tax_id, _("VAT on commission")),
+            (
+                self.amount_financing,
+                contract.account_financing_id,
+                _("Financing cost accrued (%s days)", self.financing_days),
+            ),
         ):
             if amount:
                 lines += [
@@ -168,8 +235,6 @@ class ArFactorBatch(models.Model):
             }
         )
         entry.action_post()
-        for line in self.line_ids:
-            (line.receivable_line_id | line.assignment_line_ids).reconcile()
         return entry
 
     def action_mark_financed(self):

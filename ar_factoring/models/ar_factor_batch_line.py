@@ -25,7 +25,13 @@ class ArFactorBatchLine(models.Model):
         "account.move.line", compute="_compute_amount", store=True
     )
     amount = fields.Monetary(compute="_compute_amount", store=True)
-    amount_not_guaranteed = fields.Monetary(compute="_compute_amount", store=True)
+    amount_not_guaranteed = fields.Monetary(
+        compute="_compute_amount_not_guaranteed",
+        store=True,
+        help="The part of the customer's outstanding with the factor, this "
+        "document included, above its approved amount; frozen when the batch "
+        "is booked.",
+    )
     assignment_line_ids = fields.One2many(
         "account.move.line",
         "ar_factor_batch_line_id",
@@ -51,15 +57,29 @@ class ArFactorBatchLine(models.Model):
             if line.move_id.state == "posted" and line.batch_id.state == "draft":
                 amount = receivable.amount_residual
             line.amount = amount
-            approval = (
-                line.batch_id.contract_id._approval_for(line.move_id.partner_id)
-                if (line.batch_id.contract_id and line.move_id)
-                else False
-            )
-            approved = approval.amount if approval else 0.0
-            line.amount_not_guaranteed = (
-                max(amount - approved, 0.0) if amount > 0 else 0.0
-            )
+
+    @api.depends("amount", "batch_id.line_ids.amount", "batch_id.contract_id")
+    def _compute_amount_not_guaranteed(self):
+        for batch in self.batch_id:
+            lines = batch.line_ids
+            if batch.state != "draft" or not batch.contract_id:
+                # booked: what was guaranteed at the assignment stays as it was
+                for line in lines & self:
+                    line.amount_not_guaranteed = line.amount_not_guaranteed
+                continue
+            contract = batch.contract_id
+            running = contract._outstanding_by_partner()
+            for line in lines:
+                partner = line.move_id.commercial_partner_id
+                approved = contract._approval_for(partner).amount
+                running[partner] = running.get(partner, 0.0) + line.amount
+                if line in self:
+                    line.amount_not_guaranteed = (
+                        min(max(running[partner] - approved, 0.0), line.amount)
+                        if line.amount > 0
+                        else 0.0
+                    )
+        (self - self.batch_id.line_ids).amount_not_guaranteed = 0.0
 
     def init(self):
         # an invoice belongs to one live batch only (cancelled batches free it)

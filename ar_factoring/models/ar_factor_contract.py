@@ -1,10 +1,9 @@
 from dateutil.relativedelta import relativedelta
 
-from odoo import _, api, fields, models
+from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 RATE_FIELDS = (
-    "advance_rate",
     "reserve_rate",
     "commission_rate",
     "financing_rate",
@@ -51,6 +50,16 @@ class ArFactorContract(models.Model):
         tracking=True,
         help="e.g. 467100: what the factor owes for the receivables assigned.",
     )
+    account_assigned_id = fields.Many2one(
+        "account.account",
+        string="Receivables assigned",
+        check_company=True,
+        tracking=True,
+        help="e.g. 467900, per customer: the counterpart of the customers' 411 "
+        "while the factor holds their invoices. The invoices stay open on 411 "
+        "for the follow-up; the factor's statement of customer payments closes "
+        "both.",
+    )
     account_reserve_id = fields.Many2one(
         "account.account",
         string="Reserve (guarantee fund)",
@@ -61,7 +70,12 @@ class ArFactorContract(models.Model):
         "account.account", string="Factoring fees", check_company=True, tracking=True
     )
     account_financing_id = fields.Many2one(
-        "account.account", string="Financing cost", check_company=True, tracking=True
+        "account.account",
+        string="Financing cost",
+        check_company=True,
+        tracking=True,
+        help="e.g. 661600: the interest on the advance, accrued per batch at the "
+        "financing rate and adjusted by the factor's statement.",
     )
     account_fee_tax_id = fields.Many2one(
         "account.account",
@@ -69,13 +83,22 @@ class ArFactorContract(models.Model):
         check_company=True,
         tracking=True,
     )
-    advance_rate = fields.Float(string="Advance rate (%)", default=90.0, tracking=True)
-    reserve_rate = fields.Float(string="Reserve rate (%)", default=10.0, tracking=True)
+    reserve_rate = fields.Float(
+        string="Reserve rate (%)",
+        default=10.0,
+        tracking=True,
+        help="Withheld in the guarantee fund; the factor advances the rest, less "
+        "its fees and the financing cost.",
+    )
     commission_rate = fields.Float(
         string="Commission rate (%)", default=0.5, tracking=True
     )
     financing_rate = fields.Float(
-        string="Financing rate (% a year)", default=4.0, tracking=True
+        string="Financing rate (% a year)",
+        default=4.0,
+        tracking=True,
+        help="Interest on the advance from the batch date to the invoices' due "
+        "dates (360-day year), accrued when the batch is booked.",
     )
     fee_tax_rate = fields.Float(string="VAT on fees (%)", default=20.0)
     with_recourse = fields.Boolean(default=True, tracking=True)
@@ -85,6 +108,13 @@ class ArFactorContract(models.Model):
         default="factor",
         required=True,
         tracking=True,
+    )
+    factor_check_days = fields.Integer(
+        string="Check with the factor after (days overdue)",
+        default=15,
+        tracking=True,
+        help="When the factor dunns alone: the dunning run plans a call for the "
+        "collector to check with the factor this many days after the due date.",
     )
     definance_days = fields.Integer(
         string="Definance after (days overdue)",
@@ -121,6 +151,12 @@ class ArFactorContract(models.Model):
     statement_code_fee = fields.Char(string="Fee code", default="COM")
     statement_code_definancing = fields.Char(string="Definancing code", default="DEF")
     statement_code_reserve = fields.Char(string="Reserve release code", default="LIB")
+    statement_code_financing = fields.Char(
+        string="Financing cost code",
+        default="FIN",
+        help="Lines of this type carry the batch number as reference: the "
+        "financing cost charged for that batch.",
+    )
     approval_ids = fields.One2many(
         "ar.factor.approval", "contract_id", string="Approved buyers"
     )
@@ -142,12 +178,18 @@ class ArFactorContract(models.Model):
     amount_fees_month = fields.Monetary(
         string="Fees this month", compute="_compute_dashboard"
     )
+    amount_excess = fields.Monetary(
+        string="Above approved amounts",
+        compute="_compute_dashboard",
+        help="Outstanding with the factor above the approved buyers' limits: "
+        "not guaranteed.",
+    )
 
     _sql_constraints = [
         (
             "rates_range",
             (
-                "CHECK(advance_rate BETWEEN 0 AND 100 AND reserve_rate BETWEEN 0 AND 100 "
+                "CHECK(reserve_rate BETWEEN 0 AND 100 "
                 "AND commission_rate BETWEEN 0 AND 100 AND financing_rate BETWEEN 0 AND 100 "
                 "AND fee_tax_rate BETWEEN 0 AND 100)"
             ),
@@ -155,8 +197,8 @@ class ArFactorContract(models.Model):
         ),
         (
             "definance_days_positive",
-            "CHECK(definance_days >= 0)",
-            "The definancing delay cannot be negative.",
+            "CHECK(definance_days >= 0 AND factor_check_days >= 0)",
+            "The definancing and check delays cannot be negative.",
         ),
     ]
 
@@ -181,9 +223,11 @@ class ArFactorContract(models.Model):
                 for fname in (
                     "journal_id",
                     "account_factor_id",
+                    "account_assigned_id",
                     "account_reserve_id",
                     "account_fee_id",
                     "account_fee_tax_id",
+                    *(("account_financing_id",) if contract.financing_rate else ()),
                 )
                 if not contract[fname]
             ]
@@ -195,6 +239,25 @@ class ArFactorContract(models.Model):
                         missing=", ".join(missing),
                     )
                 )
+
+    def _ar_ensure_assigned_account(self):
+        """Contracts set up before 18.0.1.2.0 lack the account of receivables
+        assigned: use 467900 of their company, created when missing."""
+        Account = self.env["account.account"]
+        for contract in self.filtered(lambda c: not c.account_assigned_id):
+            company = contract.company_id
+            account = Account.search(
+                [("code", "=", "467900"), ("company_ids", "in", company.ids)], limit=1
+            ) or Account.with_company(company).create(
+                {
+                    "code": "467900",
+                    "name": _("Receivables assigned to the factor"),
+                    "account_type": "asset_current",
+                    "reconcile": True,
+                    "company_ids": [Command.set(company.ids)],
+                }
+            )
+            contract.account_assigned_id = account
 
     def action_activate(self):
         self._check_ready()
@@ -208,26 +271,21 @@ class ArFactorContract(models.Model):
         today = fields.Date.context_today(self)
         month_start = today.replace(day=1)
         for contract in self:
-            groups = dict(
-                Move._read_group(
-                    [
-                        ("ar_factor_contract_id", "=", contract.id),
-                        ("move_type", "=", "out_invoice"),
-                    ],
-                    ["ar_factor_state"],
-                    ["amount_total_signed:sum"],
-                )
-            )
+            outstanding = contract._outstanding_by_partner()
             batches = contract.batch_ids.filtered(lambda b: b.state == "confirmed")
-            contract.amount_assigned = groups.get("assigned", 0.0) + groups.get(
-                "financed", 0.0
-            )
+            contract.amount_assigned = sum(outstanding.values())
             contract.amount_financed = sum(
                 batches.filtered("financed").mapped("amount_advance")
             )
             contract.amount_reserve = sum(batches.mapped("amount_reserve"))
-            approved = sum(contract.approval_ids.mapped("amount"))
-            contract.amount_available = max(approved - contract.amount_assigned, 0.0)
+            approved = {a.partner_id: a.amount for a in contract.approval_ids}
+            contract.amount_available = max(
+                sum(approved.values()) - contract.amount_assigned, 0.0
+            )
+            contract.amount_excess = sum(
+                max(amount - approved.get(partner, 0.0), 0.0)
+                for partner, amount in outstanding.items()
+            )
             contract.amount_definanced_month = sum(
                 Move.search(
                     [
@@ -240,6 +298,23 @@ class ArFactorContract(models.Model):
             contract.amount_fees_month = sum(
                 batches.filtered(lambda b: b.date >= month_start).mapped("amount_fees")
             )
+
+    def _outstanding_by_partner(self):
+        """What the factor holds per customer: the open residual of the
+        invoices and credit notes assigned and not yet collected."""
+        self.ensure_one()
+        return {
+            partner: residual
+            for partner, residual in self.env["account.move"]._read_group(
+                [
+                    ("ar_factor_contract_id", "=", self.id),
+                    ("ar_factor_state", "in", ("assigned", "financed")),
+                    ("state", "=", "posted"),
+                ],
+                ["commercial_partner_id"],
+                ["amount_residual_signed:sum"],
+            )
+        }
 
     def _approval_for(self, partner):
         self.ensure_one()

@@ -8,7 +8,10 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 from odoo.tools import html2plaintext, mute_logger
 
-from odoo.addons.ar_factoring.models.ar_factor_batch import batch_amounts
+from odoo.addons.ar_factoring.models.ar_factor_batch import (
+    batch_amounts,
+    financing_days,
+)
 
 from .common import ArFactoringCommon
 
@@ -18,9 +21,33 @@ class TestFactoring(ArFactoringCommon):
     def test_batch_amounts_pure(self):
         self.assertEqual(
             batch_amounts(
-                2000.0, {"reserve_rate": 10, "commission_rate": 0.5, "fee_tax_rate": 20}
+                2000.0,
+                {
+                    "reserve_rate": 10,
+                    "commission_rate": 0.5,
+                    "fee_tax_rate": 20,
+                    "financing_rate": 3.6,
+                },
+                30,
             ),
-            {"reserve": 200.0, "fees": 10.0, "fee_tax": 2.0, "advance": 1788.0},
+            # financing: (2,000 - 200) x 3.6 % x 30 / 360
+            {
+                "reserve": 200.0,
+                "fees": 10.0,
+                "fee_tax": 2.0,
+                "financing": 5.4,
+                "advance": 1782.6,
+            },
+        )
+        self.assertEqual(
+            financing_days(
+                [
+                    (300.0, fields.Date.to_date("2026-11-04")),
+                    (100.0, fields.Date.to_date("2026-09-30")),
+                ],
+                fields.Date.to_date("2026-10-05"),
+            ),
+            23,  # (300 x 30 + 100 x 0) / 400 = 22.5
         )
 
     def test_full_cycle_entries(self):
@@ -39,14 +66,13 @@ class TestFactoring(ArFactoringCommon):
         entry = batch.move_id
         self.assertEqual(entry.state, "posted")
         self.assertAlmostEqual(sum(entry.line_ids.mapped("balance")), 0.0)
-        receivable = self.receivable_code
         self.assertEqual(
             self._journal_items(entry),
             sorted(
                 [
-                    (receivable, 0.0, 1200.0),
-                    (receivable, 0.0, 800.0),
-                    (receivable, 100.0, 0.0),
+                    ("467900", 0.0, 1200.0),
+                    ("467900", 0.0, 800.0),
+                    ("467900", 100.0, 0.0),
                     ("467810", 1900.0, 0.0),
                     ("467820", 190.0, 0.0),
                     ("467810", 0.0, 190.0),
@@ -58,8 +84,16 @@ class TestFactoring(ArFactoringCommon):
             ),
         )
         self.assertAlmostEqual(batch.amount_advance, 1900.0 - 190.0 - 9.5 - 1.9)
+        # the customer still owes it: open on 411 for the follow-up
         self.assertRecordValues(
-            first, [{"payment_state": "paid", "ar_factor_state": "assigned"}]
+            first,
+            [
+                {
+                    "payment_state": "not_paid",
+                    "amount_residual": 1200.0,
+                    "ar_factor_state": "assigned",
+                }
+            ],
         )
         batch.action_mark_financed()
         self.assertEqual(second.ar_factor_state, "financed")
@@ -87,7 +121,9 @@ class TestFactoring(ArFactoringCommon):
             .action_import()
         )
         statement = self.env["ar.factor.statement"].browse(result["res_id"])
-        self.assertEqual(first.ar_factor_state, "collected")
+        self.assertRecordValues(
+            first, [{"ar_factor_state": "collected", "payment_state": "paid"}]
+        )
         self.assertEqual(statement.unmatched_count, 1)
         self.assertEqual(
             statement.line_ids.filtered(lambda l: l.state == "unmatched").reference,
@@ -122,7 +158,7 @@ class TestFactoring(ArFactoringCommon):
         entry = invoice.ar_factor_definance_move_id
         self.assertEqual(
             self._journal_items(entry),
-            sorted([(self.receivable_code, 1000.0, 0.0), ("467810", 0.0, 1000.0)]),
+            sorted([("467900", 1000.0, 0.0), ("467810", 0.0, 1000.0)]),
         )
         action = self.env["ar.collection.action"].search(
             [("move_ids", "in", invoice.ids)]
@@ -187,18 +223,38 @@ class TestFactoring(ArFactoringCommon):
         )
 
     def test_approved_buyer_excess(self):
+        """The approved amount (1,500) caps the customer's whole outstanding
+        with the factor: 1,000 then 800 leave 300 not guaranteed, although
+        each invoice alone is under the limit."""
         first, second = self._invoice(1000.0), self._invoice(800.0)
         batch = self._batch(first | second, confirm=False)
         self.assertRecordValues(
             batch.line_ids,
             [
                 {"amount": 1000.0, "amount_not_guaranteed": 0.0},
-                {"amount": 800.0, "amount_not_guaranteed": 0.0},
+                {"amount": 800.0, "amount_not_guaranteed": 300.0},
             ],
         )
-        big = self._invoice(2000.0)
-        batch.line_ids = [Command.create({"move_id": big.id})]
-        self.assertAlmostEqual(batch.amount_not_guaranteed, 500.0)
+        batch.action_confirm()
+        self.assertRecordValues(
+            self.contract.approval_ids,
+            [{"amount_outstanding": 1800.0, "amount_excess": 300.0}],
+        )
+        self.assertRecordValues(
+            self.contract,
+            [{"amount_assigned": 1800.0, "amount_excess": 300.0}],
+        )
+        # a later batch starts from what the factor already holds
+        third = self._invoice(200.0)
+        later = self._batch(third, confirm=False)
+        self.assertRecordValues(later.line_ids, [{"amount_not_guaranteed": 200.0}])
+        # the customer pays the factor 1,000: the excess goes down
+        self._collect(first, 1000.0, "2026-10-20")
+        self.env.invalidate_all()  # computed on display, as a new request does
+        self.assertRecordValues(
+            self.contract.approval_ids,
+            [{"amount_outstanding": 800.0, "amount_excess": 0.0}],
+        )
 
     def test_batch_cancel_and_uniqueness(self):
         invoice = self._invoice(1000.0)
@@ -223,7 +279,7 @@ class TestFactoring(ArFactoringCommon):
 
     def test_bad_input(self):
         with self.assertRaises(ValidationError):
-            self.contract.advance_rate = 120.0
+            self.contract.reserve_rate = 120.0
         empty = self.env["ar.factor.contract"].create(
             {"name": "Sans comptes", "factor_id": self.factor.id}
         )
@@ -274,7 +330,7 @@ class TestFactoring(ArFactoringCommon):
         )
         self.assertEqual(self.contract.with_user(clerk).name, "Contrat 2026")
         with self.assertRaises(AccessError):
-            self.contract.with_user(clerk).write({"advance_rate": 50.0})
+            self.contract.with_user(clerk).write({"reserve_rate": 50.0})
         other = self.setup_other_company(name="Filiale")["company"]
         theirs = self.env["ar.factor.contract"].create(
             {
@@ -296,11 +352,11 @@ class TestFactoring(ArFactoringCommon):
         with self.assertRaises(AccessError):
             ours.read(["name"])
         with self.assertRaises(AccessError):
-            ours.write({"advance_rate": 50.0})
+            ours.write({"reserve_rate": 50.0})
         # the group may write: what denied it above is the company
-        theirs.with_env(as_manager).write({"advance_rate": 50.0})
+        theirs.with_env(as_manager).write({"reserve_rate": 50.0})
         self.assertRecordValues(
-            self.contract | theirs, [{"advance_rate": 90.0}, {"advance_rate": 50.0}]
+            self.contract | theirs, [{"reserve_rate": 10.0}, {"reserve_rate": 50.0}]
         )
 
     def test_subrogation_on_invoice(self):

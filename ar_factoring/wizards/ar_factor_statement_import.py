@@ -62,11 +62,21 @@ class ArFactorStatementImport(models.TransientModel):
             contract.statement_code_fee: "fee",
             contract.statement_code_definancing: "definancing",
             contract.statement_code_reserve: "reserve_release",
+            contract.statement_code_financing: "financing",
         }
         invoices = {
             move.name: move
             for move in self.env["account.move"].search(
-                [("ar_factor_contract_id", "=", contract.id)]
+                [
+                    ("ar_factor_contract_id", "=", contract.id),
+                    ("ar_factor_state", "in", ("assigned", "financed")),
+                ]
+            )
+        }
+        batches = {
+            batch.name: batch
+            for batch in self.env["ar.factor.batch"].search(
+                [("contract_id", "=", contract.id), ("state", "=", "confirmed")]
             )
         }
         line_vals = []
@@ -91,6 +101,7 @@ class ArFactorStatementImport(models.TransientModel):
                 ) from exc
             reference = (row[contract.statement_col_reference] or "").strip()
             invoice = invoices.get(reference)
+            batch = batches.get(reference) if kind == "financing" else None
             needs_invoice = kind in ("collection", "definancing")
             line_vals.append(
                 {
@@ -99,8 +110,9 @@ class ArFactorStatementImport(models.TransientModel):
                     "amount": amount,
                     "date": date,
                     "move_id": invoice.id if invoice else False,
+                    "batch_id": batch.id if batch else False,
                     "state": "matched"
-                    if (invoice or not needs_invoice)
+                    if (invoice or batch or not (needs_invoice or kind == "financing"))
                     else "unmatched",
                     "raw": ";".join(row.values()),
                 }
