@@ -91,14 +91,17 @@ class TestFactoredFollowed(ArFactoringCommon):
         wizard = self.env["ar.aged.balance"].create(
             {"date_at": "2026-11-23", "company_id": self.company.id}
         )
-        _buckets, rows = wizard._compute_summary()
-        self.assertAlmostEqual(rows[0]["total"], 2700.0)
-        wizard.factored = "factored"
-        _buckets, rows = wizard._compute_summary()
-        self.assertAlmostEqual(rows[0]["total"], 2700.0)
-        wizard.factored = "not_factored"
-        _buckets, rows = wizard._compute_summary()
-        self.assertFalse(rows)
+        engine = self.env["report.ar_collection.report_aged_balance"]
+        totals = {}
+        for factored in (False, "factored", "not_factored"):
+            wizard.factored = factored
+            _buckets, rows = engine._summary(
+                self.company, wizard.date_at, wizard._get_where_sql()
+            )
+            totals[factored] = sum(row["total"] for row in rows)
+        self.assertEqual(
+            totals, {False: 2700.0, "factored": 2700.0, "not_factored": 0.0}
+        )
         # exposure: with recourse the company bears all of it
         Partner = self.env["res.partner"]
         self.assertEqual(
