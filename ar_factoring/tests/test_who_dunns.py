@@ -43,8 +43,10 @@ class TestWhoDunns(ArFactoringCommon):
         cls._batch(cls.invoice)
 
     def _run(self, day):
-        run = self.env["ar.dunning.run"]._run_for_company(
-            self.company, date=fields.Date.to_date(day)
+        run = (
+            self.env["ar.dunning.run"]
+            .with_context(lang="fr_FR")
+            ._run_for_company(self.company, date=fields.Date.to_date(day))
         )
         return run.action_ids.filtered(lambda a: self.invoice in a.move_ids)
 
@@ -79,7 +81,11 @@ class TestWhoDunns(ArFactoringCommon):
                 }
             ],
         )
-        self.assertIn("check with the factor", action.with_context(lang="en_US").name)
+        self.assertEqual(
+            action.name,
+            f"{self.invoice.name}: 15 jours de retard, relancé par Factor Bank SA : "
+            "vérifier auprès du factor",
+        )
         self.assertEqual(self.invoice.ar_factor_check_action_id, action)
         self.assertFalse(self.invoice.ar_dunning_line_ids)
         # once per invoice: the next runs leave it to the collector
