@@ -79,7 +79,7 @@ class TestDunningLetter(ArCollectionCommon):
 
     def test_email_with_invoices_attached(self):
         """The level decides whether the invoices go with the letter."""
-        self._invoice(300.0, "2026-11-10")
+        first = self._invoice(300.0, "2026-11-10")
         without = self._run().action_ids
         self.assertEqual(
             self._mail_of(without).attachment_ids, without.letter_attachment_id
@@ -87,7 +87,8 @@ class TestDunningLetter(ArCollectionCommon):
         self.levels[10].attach_invoices = True
         later = self._invoice(200.0, "2026-11-20")
         action = self._run(date="2026-12-01").action_ids
-        self.assertEqual(action.move_ids, later)
+        # the new reminder lists every overdue invoice, the first one too
+        self.assertEqual(action.move_ids, first | later)
         attachments = self._mail_of(action).attachment_ids
         invoices_pdf = attachments - action.letter_attachment_id
         self.assertEqual(len(attachments), 2)
