@@ -11,6 +11,8 @@
     "data": [
         "security/ar_collection_security.xml",
         "security/ir.model.access.csv",
+        # before the customer form, whose button opens it
+        "wizards/ar_customer_statement_views.xml",
         "views/ar_collection_agenda_views.xml",
         "views/ar_collection_action_views.xml",
         "views/ar_dunning_scenario_views.xml",
@@ -25,6 +27,8 @@
         "report/ar_collection_payment_plan_reports.xml",
         "report/ar_aged_balance_templates.xml",
         "report/account_move_templates.xml",
+        "report/ar_customer_statement_reports.xml",
+        "report/ar_customer_statement_templates.xml",
         "data/mail_template_data.xml",
         "data/ar_late_payment_rate_data.xml",
         "data/ir_cron_data.xml",

@@ -3,6 +3,7 @@ from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.pdf import merge_pdf
 
 from .amount_words import amount_in_words
 from .late_charges import MissingRateError, RateBelowFloorError, interest_periods
@@ -172,10 +173,14 @@ class ArCollectionAction(models.Model):
     def _ar_invoices_attachment(self):
         """The invoices concerned, as one PDF kept on the action."""
         self.ensure_one()
-        pdf, _type = (
-            self.env["ir.actions.report"]
-            .with_context(force_report_rendering=True)
-            ._render_qweb_pdf("account.account_invoices", self.move_ids.ids)
+        report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
+        # one rendering per invoice, then merged: wkhtmltopdf built without
+        # patched Qt returns an empty PDF for several invoices at once
+        pdf = merge_pdf(
+            [
+                report._render_qweb_pdf("account.account_invoices", move.ids)[0]
+                for move in self.move_ids.sorted("invoice_date_due")
+            ]
         )
         return self.env["ir.attachment"].create(
             {
@@ -243,6 +248,11 @@ class ArCollectionAction(models.Model):
             )
             for record in [*action.move_ids, action.partner_id]:
                 record.message_post(body=body, attachment_ids=attachment.ids)
+            # the letter is not the invoice: as an invoice's main attachment,
+            # Odoo would print it in place of the invoice
+            action.move_ids.filtered(
+                lambda m, letter=attachment: m.message_main_attachment_id == letter
+            ).with_context(tracking_disable=True).message_main_attachment_id = False
 
     @api.model
     def _cron_handle_bounces(self, today=None):

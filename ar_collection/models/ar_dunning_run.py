@@ -218,7 +218,7 @@ class ArDunningRun(models.Model):
             )
             if not scenario:
                 continue
-            by_level = defaultdict(list)
+            reached_now = {}
             for row in rows:
                 level_id = level_due(
                     rules[scenario],
@@ -227,17 +227,31 @@ class ArDunningRun(models.Model):
                     reached[row["move_id"]],
                 )
                 if level_id:
-                    by_level[level_id].append(row)
-            for level_id, level_rows in by_level.items():
-                groups.append((partner, Level.browse(level_id), level_rows))
-                counts[level_id] += len(level_rows)
+                    reached_now[row["move_id"]] = level_id
+                    counts[level_id] += 1
+            if not reached_now:
+                continue
+            top = max(
+                Level.browse(list(set(reached_now.values()))),
+                key=lambda level: level.offset_days,
+            )
+            listed = [
+                row
+                for row in rows
+                if row["days_late"] > 0 or row["move_id"] in reached_now
+            ]
+            groups.append((partner, top, listed, reached_now))
         if groups:
             self._create_actions(groups, date)
 
     def _create_actions(self, groups, date):
-        """One action per customer and level reached, with its dunning lines
-        and the invoices' level marker: a few batched statements for a whole
-        batch of customers (one create each cost 12 ms an action)."""
+        """One action per customer, at the highest level its invoices reached,
+        carrying every overdue invoice of the customer the run handles; one
+        dunning line per invoice at the level that invoice reached.
+
+        ``groups``: (partner, level, rows listed, {move id: level id reached}).
+        A few batched statements for a whole batch of customers (one create
+        each cost 12 ms an action)."""
         # no "created" message nor the run's user as follower on each of
         # thousands of actions: the action itself is the trace
         Action = self.env["ar.collection.action"].with_context(
@@ -258,30 +272,32 @@ class ArDunningRun(models.Model):
                     "dunning_level_id": level.id,
                     "dunning_run_id": self.id,
                 }
-                for partner, level, rows in groups
+                for partner, level, rows, _reached in groups
             ]
         )
-        self.env["ar.dunning.line"]._insert_rows(
-            [
-                {
-                    "run_id": self.id,
-                    "move_id": row["move_id"],
-                    "level_id": level.id,
-                    "action_id": action.id,
-                    "partner_id": partner.id,
-                    "company_id": self.company_id.id,
-                    "amount_residual": row["residual"],
-                    "days_late": row["days_late"],
-                }
-                for action, (partner, level, rows) in zip(actions, groups, strict=True)
-                for row in rows
-            ]
-        )
+        lines = [
+            {
+                "run_id": self.id,
+                "move_id": row["move_id"],
+                "level_id": reached[row["move_id"]],
+                "action_id": action.id,
+                "partner_id": partner.id,
+                "company_id": self.company_id.id,
+                "amount_residual": row["residual"],
+                "days_late": row["days_late"],
+            }
+            for action, (partner, _level, rows, reached) in zip(
+                actions, groups, strict=True
+            )
+            for row in rows
+            if row["move_id"] in reached
+        ]
+        self.env["ar.dunning.line"]._insert_rows(lines)
         # a technical marker: set in SQL, a write on posted invoices would run
         # the whole accounting machinery for each of them
         moves_by_level = defaultdict(list)
-        for _partner, level, rows in groups:
-            moves_by_level[level.id] += [row["move_id"] for row in rows]
+        for line in lines:
+            moves_by_level[line["level_id"]].append(line["move_id"])
         for level_id, move_ids in moves_by_level.items():
             self.env.cr.execute(
                 SQL(

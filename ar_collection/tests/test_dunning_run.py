@@ -27,6 +27,61 @@ class TestDunningRun(ArCollectionCommon):
         self.assertIsNone(level_due(levels, 12, 100, [(15, 0, 99)]))
         self.assertEqual(level_due(levels, 26, 100, [(15, 0, 99)]), 3)
 
+    def test_one_action_per_customer_at_highest_level(self):
+        """Three invoices at three levels: one action at the highest, carrying
+        the three; each invoice keeps its own line at its own level."""
+        first = self._invoice(300.0, "2026-11-10")
+        firm = self._invoice(400.0, "2026-10-25")
+        notice = self._invoice(1000.0, "2026-10-01")
+        run = self._run()
+        self.assertRecordValues(
+            run.action_ids,
+            [
+                {
+                    "partner_id": self.customer.id,
+                    "dunning_level_id": self.levels[45].id,
+                    "action_type": "formal_notice",
+                    "state": "to_review",
+                    "move_ids": (first | firm | notice).ids,
+                    "amount_residual": 1700.0,
+                }
+            ],
+        )
+        lines = {line.move_id: line for line in run.line_ids}
+        self.assertEqual(len(run.line_ids), 3)
+        for move, offset, days in ((first, 10, 13), (firm, 25, 29), (notice, 45, 53)):
+            self.assertRecordValues(
+                lines[move],
+                [
+                    {
+                        "level_id": self.levels[offset].id,
+                        "action_id": run.action_ids.id,
+                        "days_late": days,
+                    }
+                ],
+            )
+            self.assertEqual(move.ar_dunning_level_id, self.levels[offset])
+        self.assertIn("Standard SME / First reminder: 1", run.summary)
+        # a re-run the same day and a week later: nothing new
+        self.assertFalse(self._run().action_ids)
+        self.assertFalse(self._run(date="2026-11-30").action_ids)
+        # on 7 December the first invoice reaches the firm reminder: one new
+        # action, listing every overdue invoice, one new line
+        later = self._run(date="2026-12-07")
+        self.assertRecordValues(
+            later.action_ids,
+            [
+                {
+                    "dunning_level_id": self.levels[25].id,
+                    "move_ids": (first | firm | notice).ids,
+                }
+            ],
+        )
+        self.assertRecordValues(
+            later.line_ids, [{"move_id": first.id, "level_id": self.levels[25].id}]
+        )
+        self.assertEqual(len(first.ar_dunning_line_ids), 2)
+
     def test_every_level_once(self):
         preventive = self._invoice(500.0, "2026-11-28")
         first = self._invoice(300.0, "2026-11-10")
@@ -36,22 +91,18 @@ class TestDunningRun(ArCollectionCommon):
         self.assertEqual(str(first.invoice_date_due), "2026-11-10")
         run = self._run()
         self.assertEqual(run.state, "done")
-        actions = run.action_ids
-        by_level = {a.dunning_level_id.offset_days: a for a in actions}
-        self.assertEqual(set(by_level), {-5, 10, 25, 45})
-        self.assertEqual(by_level[-5].move_ids, preventive)
-        # one email for the two invoices at the same level
-        self.assertEqual(by_level[10].move_ids, first | first_bis)
-        self.assertEqual(by_level[10].action_type, "email")
-        self.assertEqual(by_level[10].state, "done")
-        self.assertEqual(by_level[10].user_id, self.collector)
-        self.assertEqual(by_level[25].move_ids, second)
-        self.assertEqual(by_level[25].action_type, "letter")
-        self.assertTrue(by_level[25].letter_attachment_id)
-        self.assertEqual(by_level[45].move_ids, notice)
-        self.assertEqual(by_level[45].state, "to_review")
+        action = run.action_ids
+        self.assertEqual(action.dunning_level_id, self.levels[45])
+        # the preventive invoice reached its own level: listed too
+        self.assertEqual(
+            action.move_ids, preventive | first | first_bis | second | notice
+        )
+        self.assertEqual(
+            {line.move_id: line.level_id.offset_days for line in run.line_ids},
+            {preventive: -5, first: 10, first_bis: 10, second: 25, notice: 45},
+        )
         self.assertEqual(notice.ar_dunning_level_id, self.levels[45])
-        self.assertEqual(len(run.line_ids), 5)
+        self.assertEqual(first_bis.ar_dunning_level_id, self.levels[10])
         # the same day again: nothing new
         rerun = self._run()
         self.assertFalse(rerun.line_ids)
@@ -62,6 +113,17 @@ class TestDunningRun(ArCollectionCommon):
         later = self._run(date="2026-12-07")
         self.assertEqual(later.line_ids.move_id, first | first_bis)
         self.assertEqual(later.line_ids.level_id, self.levels[25])
+        self.assertRecordValues(
+            later.action_ids,
+            [
+                {
+                    "action_type": "letter",
+                    "state": "planned",
+                    "user_id": self.collector.id,
+                }
+            ],
+        )
+        self.assertTrue(later.action_ids.letter_attachment_id)
 
     def test_skips_paid_excluded_and_credit_notes(self):
         paid = self._invoice(300.0, "2026-11-10")
@@ -85,7 +147,7 @@ class TestDunningRun(ArCollectionCommon):
 
     def test_batch_of_customers_keeps_each_action_to_its_own(self):
         """Actions and lines of a whole batch are created together: each
-        line still points at its customer's action for its level."""
+        line points at its customer's one action, at a level at least its own."""
         port = self.customer.copy({"name": "Boulangerie du Port"})
         mill = self.customer.copy({"name": "Moulin Girard"})
         own_first = self._invoice(300.0, "2026-11-10")
@@ -94,18 +156,19 @@ class TestDunningRun(ArCollectionCommon):
         port_first_bis = self._invoice(250.0, "2026-11-11", partner=port)
         mill_notice = self._invoice(900.0, "2026-10-01", partner=mill)
         run = self._run(batch_size=500)
-        self.assertEqual(len(run.action_ids), 4)
+        self.assertEqual(len(run.action_ids), 3)
         self.assertEqual(len(run.line_ids), 5)
         for line in run.line_ids:
             self.assertEqual(line.action_id.partner_id, line.partner_id)
-            self.assertEqual(line.action_id.dunning_level_id, line.level_id)
+            self.assertGreaterEqual(
+                line.action_id.dunning_level_id.offset_days, line.level_id.offset_days
+            )
             self.assertIn(line.move_id, line.action_id.move_ids)
             self.assertEqual(line.move_id.ar_dunning_level_id, line.level_id)
         by_key = {
             (a.partner_id, a.dunning_level_id.offset_days): a for a in run.action_ids
         }
-        self.assertEqual(by_key[self.customer, 10].move_ids, own_first)
-        self.assertEqual(by_key[self.customer, 25].move_ids, own_firm)
+        self.assertEqual(by_key[self.customer, 25].move_ids, own_first | own_firm)
         self.assertEqual(by_key[port, 10].move_ids, port_first | port_first_bis)
         self.assertEqual(by_key[mill, 45].move_ids, mill_notice)
         self.assertEqual(by_key[mill, 45].state, "to_review")

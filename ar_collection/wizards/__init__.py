@@ -4,3 +4,4 @@ from . import ar_collection_log_call
 from . import ar_collection_campaign
 from . import ar_collection_kpi
 from . import ar_collection_kpi_line
+from . import ar_customer_statement

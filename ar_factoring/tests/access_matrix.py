@@ -63,6 +63,7 @@ MATRIX = {
     "ar.aging.bucket":                   ("r",  "-",    "r",    "r",       "r",      "-",    "rwcd",  "r",   "r",     "rwcd", "-"),
     "ar.aged.balance":                   ("rwc","-",    "rwc",  "rwc",     "rwc",    "-",    "rwc",   "rwc", "rwc",   "rwc",  "-"),
     "ar.aged.balance.line":              ("r",  "-",    "r",    "r",       "r",      "-",    "r",     "r",   "r",     "r",    "-"),
+    "ar.customer.statement":             ("rwc","-",    "rwc",  "rwc",     "rwc",    "-",    "rwc",   "rwc", "rwc",   "rwc",  "-"),
     "ar.late.payment.rate":              ("r",  "r",    "r",    "r",       "r",      "r",    "rwcd",  "r",   "r",     "rwcd", "-"),
     "ar.collection.kpi":                 ("-",  "-",    "-",    "-",       "-",      "-",    "rwcd",  "-",   "-",     "rwcd", "-"),
     "ar.collection.kpi.line":            ("-",  "-",    "-",    "-",       "-",      "-",    "rwcd",  "-",   "-",     "rwcd", "-"),

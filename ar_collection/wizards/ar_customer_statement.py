@@ -1,0 +1,142 @@
+import base64
+
+from odoo import _, api, fields, models
+
+
+class ArCustomerStatement(models.TransientModel):
+    """The dialog that prints, exports or emails customer statements at a
+    date; the figures come from report/ar_customer_statement.py."""
+
+    _name = "ar.customer.statement"
+    _description = "Customer Statement"
+
+    date_at = fields.Date(string="At", required=True, default=fields.Date.context_today)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    partner_ids = fields.Many2many(
+        "res.partner",
+        string="Customers",
+        required=True,
+        domain="[('parent_id', '=', False)]",
+    )
+    with_branches = fields.Boolean(
+        string="Include branches",
+        help="A parent company's statement also covers the companies below it.",
+    )
+    mail_template_id = fields.Many2one(
+        "mail.template",
+        string="Email template",
+        domain="[('model', '=', 'res.partner')]",
+        default=lambda self: self.env.ref(
+            "ar_collection.ar_customer_statement_mail_template",
+            raise_if_not_found=False,
+        ),
+    )
+    xlsx_file = fields.Binary(readonly=True, attachment=False)
+    xlsx_name = fields.Char(readonly=True)
+
+    @api.model
+    def default_get(self, fields_list):
+        res = super().default_get(fields_list)
+        if (
+            "partner_ids" in fields_list
+            and self.env.context.get("active_model") == "res.partner"
+        ):
+            partners = self.env["res.partner"].browse(
+                self.env.context.get("active_ids", [])
+            )
+            res["partner_ids"] = [
+                fields.Command.set(partners.commercial_partner_id.ids)
+            ]
+        return res
+
+    def _report_data(self):
+        return {
+            "date_at": str(self.date_at),
+            "company_id": self.company_id.id,
+            "with_branches": self.with_branches,
+        }
+
+    def action_print_pdf(self):
+        self.ensure_one()
+        return self.env.ref("ar_collection.ar_customer_statement_report").report_action(
+            self.partner_ids, data=self._report_data()
+        )
+
+    def action_export_xlsx(self):
+        self.ensure_one()
+        engine = self.env[
+            "report.ar_collection.report_customer_statement"
+        ].with_company(self.company_id)
+        data = self.env[
+            "report.ar_collection.report_customer_statement_xlsx"
+        ]._generate(
+            [
+                engine._statement(
+                    partner, self.date_at, self.company_id, self.with_branches
+                )
+                for partner in self.partner_ids
+            ]
+        )
+        self.write(
+            {
+                "xlsx_file": base64.b64encode(data),
+                "xlsx_name": "statement_%s.xlsx" % self.date_at,
+            }
+        )
+        return {
+            "type": "ir.actions.act_url",
+            "url": "/web/content/ar.customer.statement/%s/xlsx_file/%s?download=true"
+            % (self.id, self.xlsx_name),
+            "target": "self",
+        }
+
+    def action_send(self):
+        """Email each customer its statement (PDF attached) with the
+        template; customers without an email address are listed back."""
+        self.ensure_one()
+        report = self.env.ref("ar_collection.ar_customer_statement_report")
+        skipped = self.env["res.partner"]
+        for partner in self.partner_ids.with_company(self.company_id):
+            recipient = partner._ar_dunning_recipient()
+            if not recipient:
+                skipped |= partner
+                continue
+            pdf, _type = report.with_context(
+                force_report_rendering=True
+            )._render_qweb_pdf(report, partner.ids, data=self._report_data())
+            attachment = self.env["ir.attachment"].create(
+                {
+                    "name": _(
+                        "Statement %(partner)s %(date)s.pdf",
+                        partner=partner.name,
+                        date=self.date_at,
+                    ),
+                    "datas": base64.b64encode(pdf),
+                    "res_model": "res.partner",
+                    "res_id": partner.id,
+                    "mimetype": "application/pdf",
+                }
+            )
+            partner.message_post_with_source(
+                self.mail_template_id,
+                subtype_xmlid="mail.mt_comment",
+                attachment_ids=attachment.ids,
+                partner_ids=recipient.ids,
+            )
+        sent = len(self.partner_ids) - len(skipped)
+        message = _("%s statement(s) sent.", sent)
+        if skipped:
+            message += " " + _(
+                "No email address: %s.", ", ".join(skipped.mapped("name"))
+            )
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "message": message,
+                "type": "warning" if skipped else "success",
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
