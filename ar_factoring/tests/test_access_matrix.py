@@ -133,6 +133,9 @@ class TestAccessMatrix(ArCollectionCommon, RpcCase):
                 [("company_id", "=", cls.company.id)]
             ),
             "ar.aged.balance": env["ar.aged.balance"].create(company),
+            "ar.customer.statement": env["ar.customer.statement"].create(
+                {"partner_ids": [Command.set(partner.ids)], **company}
+            ),
             "ar.collection.kpi": kpi,
             "ar.collection.kpi.line": env["ar.collection.kpi.line"].create(
                 {"kpi_id": kpi.id, "kind": "dso"}
