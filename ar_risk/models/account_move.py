@@ -1,5 +1,3 @@
-from collections import defaultdict
-
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_amount
@@ -57,28 +55,25 @@ class AccountMove(models.Model):
             raise UserError(
                 _("Only a credit manager can force posting over the limit.")
             )
-        by_company = defaultdict(lambda: self.env["account.move"])
-        for invoice in invoices:
-            by_company[invoice.company_id] |= invoice
         errors = []
-        for company, moves in by_company.items():
-            partners = (
-                moves.mapped("commercial_partner_id").with_company(company).sudo()
-            )
+        for company, company_moves in invoices.grouped("company_id").items():
+            by_partner = company_moves.grouped("commercial_partner_id")
+            partners = self.env["res.partner"].concat(*by_partner)
+            partners = partners.with_company(company).sudo()
+            # one query each for all the customers of the company
             exposure = partners._ar_exposure_by_partner(partners.ids, company)
             cover = self.env["ar.risk.guarantee"]._active_cover_by_partner(
                 partners.ids, company
             )
+            in_proceedings = partners._ar_partners_in_proceedings()
             for partner in partners:
-                partner_moves = moves.filtered(
-                    lambda m, p=partner: m.commercial_partner_id == p
-                )
-                error = partner_moves._ar_risk_check_partner(
+                error = by_partner[partner]._ar_risk_check_partner(
                     partner,
                     company,
                     exposure.get(partner.id, 0.0),
                     cover.get(partner.id, 0.0),
                     force_reason,
+                    partner.id in in_proceedings,
                 )
                 if error:
                     errors.append(error)
@@ -88,13 +83,12 @@ class AccountMove(models.Model):
             )
             raise UserError("\n\n".join(errors))
 
-    def _ar_risk_check_partner(self, partner, company, exposure, cover, force_reason):
+    def _ar_risk_check_partner(
+        self, partner, company, exposure, cover, force_reason, in_proceedings
+    ):
         """Apply the customer's policy; return the blocking message, if any."""
         policy = partner.ar_credit_policy or company.ar_credit_policy
-        blocked = (
-            partner.ar_credit_hold
-            or partner.id in partner._ar_partners_in_proceedings()
-        )
+        blocked = partner.ar_credit_hold or in_proceedings
         limit = partner.credit_limit
         excess = exposure - limit - cover
         if not blocked and (policy == "none" or not limit or excess <= 0):

@@ -87,6 +87,33 @@ class TestCreditCheck(ArRiskCommon):
         self.assertEqual(str(caught.exception).count("exceeds its credit limit"), 1)
         self.assertEqual(set((first | second).mapped("state")), {"draft"})
 
+    def test_batch_of_customers_blocks_only_the_one_over(self):
+        """Three customers posted at once: each is weighed on its own
+        exposure, the one over its limit blocks the whole posting."""
+        self.company.ar_credit_policy = "block"
+        within, no_limit = self.env["res.partner"].create(
+            [
+                {"name": "Fromagerie Blanc", "is_company": True, "credit_limit": 5000},
+                {"name": "Sans limite SAS", "is_company": True},
+            ]
+        )
+        invoices = (
+            self._invoice(11500.0, post=False)
+            | self._invoice(4000.0, partner=within, post=False)
+            | self._invoice(50000.0, partner=no_limit, post=False)
+        )
+        with self.assertRaisesRegex(UserError, AMOUNT_1500) as caught:
+            invoices.with_user(self.billing_user).with_context(
+                lang="en_US"
+            ).action_post()
+        message = str(caught.exception)
+        self.assertEqual(message.count("exceeds its credit limit"), 1)
+        self.assertIn(self.customer.name, message)
+        self.assertEqual(set(invoices.mapped("state")), {"draft"})
+        # without the customer over its limit, the other two post
+        (invoices - invoices[0]).with_user(self.billing_user).action_post()
+        self.assertEqual(invoices.mapped("state"), ["draft", "posted", "posted"])
+
     def test_query_count_bounded(self):
         """The check adds a fixed handful of queries to posting, whatever the
         customer's history (one exposure query, one guarantee search...)."""
