@@ -8,6 +8,7 @@ from odoo.addons.ar_collection.tests.test_dunning_letter import pdf_text
 
 from .common import ArFactoringCommon
 
+COMPANY_IBAN = "FR1420041010050500013M02606"
 PAYEE_EN = (
     "These invoices were assigned to our factor, who receives their payment by "
     "subrogation: to discharge your debt, pay them to the factor only."
@@ -178,3 +179,29 @@ class TestWhoDunns(ArFactoringCommon):
         # a customer whose company dunns alone reads no such paragraph
         self.contract.dunning_by = "company"
         self.assertEqual(action._ar_payment_notes(), [])
+
+    def test_both_dun_mixed_letter(self):
+        """A letter with an invoice the factor holds and one it does not: the
+        factor is payee of its invoice only, the company's account stays for
+        the other."""
+        self.contract.dunning_by = "both"
+        self.env["res.partner.bank"].create(
+            {"acc_number": COMPANY_IBAN, "partner_id": self.company.partner_id.id}
+        )
+        self.contract.state = "closed"  # posted while not factored
+        own = self._invoice(200.0, invoice_date_due="2026-10-31")
+        self.contract.state = "active"
+        self.assertFalse(own.ar_factor_state)
+        action = self._run("2026-11-20")
+        self.assertEqual(action.move_ids, self.invoice | own)
+        text = " ".join(
+            pdf_text(base64.b64decode(action._ar_render_letter().datas)).split()
+        )
+        self.assertIn(
+            f"Invoices {self.invoice.name}: payee Factor Bank SA, "
+            "IBAN FR76 3000 1007 9412 3456 7890 185.",
+            text,
+        )
+        self.assertIn(
+            "Please pay by transfer to IBAN FR14 2004 1010 0505 0001 3M02 606", text
+        )
