@@ -1,7 +1,7 @@
 {
     "name": "AR Factoring",
     "summary": "Factor contracts, assignment batches, definancing",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Accounting/Accounting",
     "website": "https://github.com/ar-suite/odoo-ar-suite",
     "author": "AR Suite contributors",

@@ -100,6 +100,12 @@ class ArCollectionAction(models.Model):
             ),
         }
 
+    def _ar_payment_notes(self):
+        """Paragraphs the reminder email adds on whom to pay: none here
+        (ar_factoring: the factor, for the invoices it holds)."""
+        self.ensure_one()
+        return []
+
     def _ar_invoice_charges(self, move, kind, charges):
         """One invoice's line of the letter: residual, interest by period
         (on the amount unpaid each day) and the fixed indemnity."""

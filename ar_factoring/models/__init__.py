@@ -1,4 +1,5 @@
 from . import ar_factor_contract
+from . import ar_factor_pass_on
 from . import ar_factor_approval
 from . import ar_factor_batch
 from . import ar_factor_batch_line

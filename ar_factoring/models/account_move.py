@@ -155,45 +155,16 @@ class AccountMove(models.Model):
                 raise UserError(_("%s is not financed by a factor.", move.name))
             contract = move.ar_factor_contract_id
             assigned = move._ar_factor_assignment_lines()
-            amount = -sum(assigned.mapped("amount_residual"))
-            entry = self.env["account.move"].create(
-                {
-                    "move_type": "entry",
-                    "journal_id": contract.journal_id.id,
-                    "date": date,
-                    "ref": _(
-                        "Definancing of %(invoice)s: %(reason)s",
-                        invoice=move.name,
-                        reason=reason,
-                    ),
-                    "company_id": move.company_id.id,
-                    "line_ids": [
-                        Command.create(
-                            {
-                                "name": _(
-                                    "Receivable back from the factor: %s", move.name
-                                ),
-                                "account_id": assigned.account_id.id,
-                                "partner_id": move.commercial_partner_id.id,
-                                "balance": amount,
-                            }
-                        ),
-                        Command.create(
-                            {
-                                "name": _("Owed back to %s", contract.factor_id.name),
-                                "account_id": contract.account_factor_id.id,
-                                "partner_id": contract.factor_id.id,
-                                "balance": -amount,
-                            }
-                        ),
-                    ],
-                }
+            entry = contract._book_back(
+                {move: -sum(assigned.mapped("amount_residual"))},
+                date,
+                _(
+                    "Definancing of %(invoice)s: %(reason)s",
+                    invoice=move.name,
+                    reason=reason,
+                ),
+                lambda m: self.env._("Receivable back from the factor: %s", m.name),
             )
-            entry.action_post()
-            back = entry.line_ids.filtered(
-                lambda aml, account=assigned.account_id: aml.account_id == account
-            )
-            (assigned | back).reconcile()
             move.write(
                 {
                     "ar_factor_state": "definanced",

@@ -9,6 +9,7 @@ RATE_FIELDS = (
     "financing_rate",
     "fee_tax_rate",
 )
+WORDING_FIELDS = ("clause", "payee_text")
 
 
 class ArFactorContract(models.Model):
@@ -135,10 +136,15 @@ class ArFactorContract(models.Model):
     clause = fields.Text(
         string="Subrogation clause",
         translate=True,
-        default=lambda self: _(
-            "To be valid, payment must be made directly to the factor, who receives it by "
-            "subrogation and must be notified of any claim."
-        ),
+        default=lambda self: self._default_wording("clause"),
+    )
+    payee_text = fields.Text(
+        string="Payee wording",
+        translate=True,
+        default=lambda self: self._default_wording("payee_text"),
+        help="When the company dunns alongside the factor: the sentence its "
+        "letters and emails say of the invoices the factor holds, followed by "
+        "the factor's name and account.",
     )
     # statement import: column names and type codes of the factor's CSV
     statement_col_kind = fields.Char(string="Type column", default="type")
@@ -178,6 +184,12 @@ class ArFactorContract(models.Model):
     amount_fees_month = fields.Monetary(
         string="Fees this month", compute="_compute_dashboard"
     )
+    amount_to_pass_on = fields.Monetary(
+        string="Paid to us, to pass on to the factor",
+        compute="_compute_dashboard",
+        help="What customers paid the company on invoices the factor holds: "
+        "owed to the factor until passed on (Pass on to the factor).",
+    )
     amount_excess = fields.Monetary(
         string="Above approved amounts",
         compute="_compute_dashboard",
@@ -214,6 +226,47 @@ class ArFactorContract(models.Model):
                             contract=contract.name,
                         )
                     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        contracts = super().create(vals_list)
+        for contract, vals in zip(contracts, vals_list, strict=True):
+            contract._set_default_wordings(
+                [
+                    fname
+                    for fname in WORDING_FIELDS
+                    if vals.get(fname) in (None, False, self._default_wording(fname))
+                ]
+            )
+        return contracts
+
+    def _default_wording(self, fname):
+        """The default text of a wording field, in the environment's language."""
+        if fname == "payee_text":
+            return self.env._(
+                "These invoices were assigned to our factor, who receives their "
+                "payment by subrogation: to discharge your debt, pay them to the "
+                "factor only."
+            )
+        return self.env._(
+            "To be valid, payment must be made directly to the factor, who receives it by "
+            "subrogation and must be notified of any claim."
+        )
+
+    def _set_default_wordings(self, fnames):
+        """Wordings left to their default get it in every installed language."""
+        langs = {"en_US"} | {
+            code for code, _name in self.env["res.lang"].get_installed()
+        }
+        for contract in self:
+            for fname in fnames:
+                contract.update_field_translations(
+                    fname,
+                    {
+                        lang: contract.with_context(lang=lang)._default_wording(fname)
+                        for lang in langs
+                    },
+                )
 
     def _check_ready(self):
         """Raise when the contract lacks what booking needs."""
@@ -286,15 +339,21 @@ class ArFactorContract(models.Model):
                 max(amount - approved.get(partner, 0.0), 0.0)
                 for partner, amount in outstanding.items()
             )
-            contract.amount_definanced_month = sum(
+            # what the definancing entries took back, not the invoices' totals
+            contract.amount_definanced_month = -sum(
                 Move.search(
                     [
                         ("ar_factor_contract_id", "=", contract.id),
                         ("ar_factor_state", "=", "definanced"),
                         ("ar_factor_definanced_date", ">=", month_start),
                     ]
-                ).mapped("amount_total_signed")
+                )
+                .ar_factor_definance_move_id.line_ids.filtered(
+                    lambda aml, c=contract: aml.account_id == c.account_factor_id
+                )
+                .mapped("balance")
             )
+            contract.amount_to_pass_on = sum(contract._to_pass_on_by_move().values())
             contract.amount_fees_month = sum(
                 batches.filtered(lambda b: b.date >= month_start).mapped("amount_fees")
             )

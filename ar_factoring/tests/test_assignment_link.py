@@ -135,21 +135,30 @@ class TestAssignmentLink(ArFactoringCommon):
         """18.0.1.1.0 links the items of old batches by their reconciliation;
         18.0.1.2.0 reopens the invoices the factor still holds and moves their
         assignment to 467900. Definanced invoices keep their history."""
-        first, second, third = (
+        first, second, third, fourth = (
             self._invoice(1000.0),
             self._invoice(400.0),
             self._invoice(250.0),
+            self._invoice(500.0),
         )
+        payment = self._pay(fourth, 200.0, date="2026-10-03")  # before assigning
         self.contract.account_assigned_id = False  # set up before 18.0.1.2.0
-        batch = self._old_batch(first | second | third)
+        batch = self._old_batch(first | second | third | fourth)
         self._old_definance(first)
         self.assertRecordValues(
-            second | third, [{"payment_state": "paid"}, {"payment_state": "paid"}]
+            second | third | fourth,
+            [
+                {"payment_state": "paid"},
+                {"payment_state": "paid"},
+                {"payment_state": "paid"},
+            ],
         )
         old_items = batch.move_id.line_ids - batch.move_id.line_ids.filtered(
             lambda aml: aml.account_id == self.acc_factor
         )
-        for version in ("18.0.1.1.0", "18.0.1.2.0"):
+        # the payee wording (18.0.1.3.0) arrives in English only
+        self.contract.update_field_translations("payee_text", {"fr_FR": False})
+        for version in ("18.0.1.1.0", "18.0.1.2.0", "18.0.1.3.0"):
             self.env.flush_all()
             load_script(
                 f"ar_factoring/migrations/{version}/post-migration.py",
@@ -157,6 +166,11 @@ class TestAssignmentLink(ArFactoringCommon):
             ).migrate(self.env.cr, "18.0.1.0.0")
             self.env.invalidate_all()
         self.assertEqual(self.contract.account_assigned_id.code, "467900")
+        self.assertTrue(
+            self.contract.with_context(lang="fr_FR").payee_text.startswith(
+                "Ces factures ont été cédées à notre factor"
+            )
+        )
         # definanced before: linked to its old item, nothing converted
         self.assertEqual(
             batch.line_ids[0].assignment_line_ids, old_items.sorted("id")[0]
@@ -175,16 +189,34 @@ class TestAssignmentLink(ArFactoringCommon):
                     ("467900", 0.0, 400.0),
                     (self.receivable_code, 250.0, 0.0),
                     ("467900", 0.0, 250.0),
+                    (self.receivable_code, 300.0, 0.0),
+                    ("467900", 0.0, 300.0),
                 ]
             ),
         )
         self.assertTrue(all(old_items.mapped("reconciled")))
         self.assertRecordValues(
-            second | third,
+            second | third | fourth,
             [
                 {"payment_state": "not_paid", "amount_residual": 400.0},
                 {"payment_state": "not_paid", "amount_residual": 250.0},
+                {"payment_state": "partial", "amount_residual": 300.0},
             ],
+        )
+        # the payment received before the assignment stays reconciled
+        receivable = fourth.line_ids.filtered(
+            lambda aml: aml.account_id.account_type == "asset_receivable"
+        )
+        self.assertIn(
+            payment.move_id, receivable.matched_credit_ids.credit_move_id.move_id
+        )
+        self.assertAlmostEqual(
+            sum(
+                receivable.matched_credit_ids.filtered(
+                    lambda p: p.credit_move_id.move_id == payment.move_id
+                ).mapped("amount")
+            ),
+            200.0,
         )
         # converted batches then follow today's booking
         self._definance_in_english(second, "after the upgrade")

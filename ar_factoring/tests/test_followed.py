@@ -1,3 +1,5 @@
+from freezegun import freeze_time
+
 from odoo import fields
 from odoo.tests import tagged
 
@@ -157,9 +159,23 @@ class TestFactoredFollowed(ArFactoringCommon):
         )[self.customer.id]
         self.assertAlmostEqual(avg_late, (2 * 1200 + 4 * 800) / 2000)
 
-        self.env["ar.factor.definance"].create(
-            {"move_ids": self.third.ids, "reason": "Paid late"}
-        ).action_confirm()
+        with freeze_time("2026-11-23"):
+            self.env["ar.factor.definance"].create(
+                {"move_ids": self.third.ids, "reason": "Paid late"}
+            ).action_confirm()
+            # the dashboard sums what was taken back (700), not the invoice (1,000);
+            # the 300 paid before the assignment is not owed to the factor
+            self.contract.invalidate_recordset()
+            self.assertRecordValues(
+                self.contract,
+                [
+                    {
+                        "amount_definanced_month": 700.0,
+                        "amount_to_pass_on": 0.0,
+                        "amount_assigned": 0.0,
+                    }
+                ],
+            )
         definancing = self.third.ar_factor_definance_move_id
         self.assertEqual(
             self._journal_items(definancing),
@@ -193,6 +209,40 @@ class TestFactoredFollowed(ArFactoringCommon):
             self.batch.line_ids.assignment_line_ids.mapped("reconciled"),
             [True, True, True],
         )
-        self.assertBalanced(
-            self.batch.move_id | collections | statement.move_id | definancing
+        entries = (
+            self.first
+            | self.second
+            | self.third
+            | self.payment.move_id
+            | self.batch.move_id
+            | collections
+            | statement.move_id
+            | definancing
+        )
+        self.assertBalanced(entries)
+        # the whole scenario, account by account (debit - credit), by hand:
+        # 411: 3,000 invoiced - 300 paid - 1,200 - 800 collected by the factor
+        # 467810: 2,700 assigned - 270 reserve - 13.50 fees - 2.70 VAT
+        #         - 6.32 financing accrued - 0.68 adjusted - 700 definanced
+        income = self.first.invoice_line_ids.account_id.code
+        bank = (
+            self.payment.move_id.line_ids - receivable.matched_credit_ids.credit_move_id
+        ).account_id.code
+        balances = {}
+        for line in entries.line_ids:
+            code = line.account_id.code
+            balances[code] = round(balances.get(code, 0.0) + line.balance, 2)
+        self.assertEqual(
+            balances,
+            {
+                self.receivable_code: 700.0,
+                income: -3000.0,
+                bank: 300.0,
+                "467900": 0.0,
+                "467810": 1706.8,
+                "467820": 270.0,
+                "622810": 13.5,
+                "445669": 2.7,
+                "661600": 7.0,
+            },
         )

@@ -1,8 +1,23 @@
+import base64
+
 from odoo import Command, fields
 from odoo.tests import tagged
 from odoo.tools import html2plaintext
 
+from odoo.addons.ar_collection.tests.test_dunning_letter import pdf_text
+
 from .common import ArFactoringCommon
+
+COMPANY_IBAN = "FR1420041010050500013M02606"
+PAYEE_EN = (
+    "These invoices were assigned to our factor, who receives their payment by "
+    "subrogation: to discharge your debt, pay them to the factor only."
+)
+PAYEE_FR = (
+    "Ces factures ont été cédées à notre factor, qui en reçoit le paiement par "
+    "subrogation : pour vous libérer de votre dette, réglez-les uniquement au "
+    "factor."
+)
 
 
 @tagged("post_install", "-at_install")
@@ -92,6 +107,8 @@ class TestWhoDunns(ArFactoringCommon):
         self.assertFalse(self._run("2026-11-16"))
 
     def test_both_dun(self):
+        """The letter (its PDF read back) names the factor as payee with its
+        IBAN, in the contract's payee wording, in the customer's language."""
         self.contract.dunning_by = "both"
         action = self._run("2026-11-20")
         self.assertEqual(action.dunning_level_id, self.scenario.level_ids)
@@ -101,21 +118,90 @@ class TestWhoDunns(ArFactoringCommon):
                 {
                     "factor": "Factor Bank SA",
                     "iban": "FR76 3000 1007 9412 3456 7890 185",
-                    "clause": self.contract.clause,
                     "invoices": self.invoice.name,
+                    "wording": PAYEE_EN,
+                    "clause": self.contract.with_context(lang="en_US").clause,
+                    "payee": f"Invoices {self.invoice.name}: payee Factor Bank SA, "
+                    "IBAN FR76 3000 1007 9412 3456 7890 185.",
                 }
             ],
         )
-        report = self.env.ref("ar_collection.ar_collection_action_report_letter")
-        html = report.with_context(lang="en_US")._render_qweb_html(report, action.ids)[
-            0
-        ]
-        text = " ".join(html2plaintext(html.decode()).split())
+        text = " ".join(
+            pdf_text(base64.b64decode(action._ar_render_letter().datas)).split()
+        )
         payee = text[text.index("Payment to the factor") :]
-        self.assertIn(f"Invoices {self.invoice.name} were assigned to", payee)
-        self.assertIn("Factor Bank SA", payee)
+        self.assertTrue(payee.startswith(f"Payment to the factor {PAYEE_EN}"), payee)
         self.assertIn(
-            "pay them to the factor only, account FR76 3000 1007 9412 3456 7890 185",
+            f"Invoices {self.invoice.name}: payee Factor Bank SA, "
+            "IBAN FR76 3000 1007 9412 3456 7890 185.",
             payee,
         )
-        self.assertIn(self.contract.clause, payee)
+        self.assertIn("subrogation", payee)
+
+    def test_both_dun_french_edited_wording(self):
+        """The wording is the contract's, edited per language: a French
+        customer reads the French one."""
+        self.contract.dunning_by = "both"
+        self.customer.lang = "fr_FR"
+        self.assertEqual(self.contract.with_context(lang="fr_FR").payee_text, PAYEE_FR)
+        self.contract.with_context(
+            lang="fr_FR"
+        ).payee_text = "Ces factures sont à régler à Factor Bank SA, notre affactureur."
+        self.assertEqual(self.contract.with_context(lang="en_US").payee_text, PAYEE_EN)
+        action = self._run("2026-11-20")
+        text = " ".join(
+            pdf_text(base64.b64decode(action._ar_render_letter().datas)).split()
+        )
+        self.assertIn(
+            "Paiement au factor Ces factures sont à régler à Factor Bank SA, notre "
+            f"affactureur. Factures {self.invoice.name} : bénéficiaire Factor Bank SA, "
+            "IBAN FR76 3000 1007 9412 3456 7890 185.",
+            text,
+        )
+
+    def test_both_dun_email(self):
+        """The reminder email says it too, above the letter attached."""
+        self.contract.dunning_by = "both"
+        self.customer.email = "compta@martin.example"
+        self.contact.email = "jeanne@martin.example"
+        self.scenario.level_ids.write({"channel": "email", "automatic": True})
+        action = self._run("2026-11-20")
+        self.assertEqual(action.state, "done")
+        mail = self.env["mail.mail"].search(
+            [("model", "=", "ar.collection.action"), ("res_id", "=", action.id)]
+        )
+        body = " ".join(html2plaintext(mail.body_html).split())
+        self.assertIn(
+            f"{PAYEE_EN} Invoices {self.invoice.name}: payee Factor Bank SA, "
+            "IBAN FR76 3000 1007 9412 3456 7890 185.",
+            body,
+        )
+        # a customer whose company dunns alone reads no such paragraph
+        self.contract.dunning_by = "company"
+        self.assertEqual(action._ar_payment_notes(), [])
+
+    def test_both_dun_mixed_letter(self):
+        """A letter with an invoice the factor holds and one it does not: the
+        factor is payee of its invoice only, the company's account stays for
+        the other."""
+        self.contract.dunning_by = "both"
+        self.env["res.partner.bank"].create(
+            {"acc_number": COMPANY_IBAN, "partner_id": self.company.partner_id.id}
+        )
+        self.contract.state = "closed"  # posted while not factored
+        own = self._invoice(200.0, invoice_date_due="2026-10-31")
+        self.contract.state = "active"
+        self.assertFalse(own.ar_factor_state)
+        action = self._run("2026-11-20")
+        self.assertEqual(action.move_ids, self.invoice | own)
+        text = " ".join(
+            pdf_text(base64.b64decode(action._ar_render_letter().datas)).split()
+        )
+        self.assertIn(
+            f"Invoices {self.invoice.name}: payee Factor Bank SA, "
+            "IBAN FR76 3000 1007 9412 3456 7890 185.",
+            text,
+        )
+        self.assertIn(
+            "Please pay by transfer to IBAN FR14 2004 1010 0505 0001 3M02 606", text
+        )
