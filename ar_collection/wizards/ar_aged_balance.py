@@ -1,6 +1,6 @@
 import base64
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.tools import SQL
 
 
@@ -30,12 +30,9 @@ class ArAgedBalance(models.TransientModel):
 
     def action_export_xlsx(self):
         self.ensure_one()
-        data = self.env["report.ar_collection.report_aged_balance_xlsx"]._generate(
-            self.company_id, self.date_at, self._get_where_sql()
-        )
         self.write(
             {
-                "xlsx_file": base64.b64encode(data),
+                "xlsx_file": self.get_xlsx(),
                 "xlsx_name": "aged_balance_%s.xlsx" % self.date_at,
             }
         )
@@ -45,6 +42,32 @@ class ArAgedBalance(models.TransientModel):
             % (self.id, self.xlsx_name),
             "target": "self",
         }
+
+    @api.readonly
+    def get_summary(self):
+        """The summary for RPC clients: bucket labels, one row per customer,
+        totals. Read-only: Odoo serves it from the replica when it has one."""
+        self.ensure_one()
+        engine = self.env["report.ar_collection.report_aged_balance"]
+        buckets, rows = engine._summary(
+            self.company_id, self.date_at, self._get_where_sql()
+        )
+        totals, grand, _percents = engine._totals(buckets, rows)
+        return {
+            "buckets": [bucket[0] for bucket in buckets],
+            "rows": rows,
+            "totals": totals,
+            "total": grand,
+        }
+
+    @api.readonly
+    def get_xlsx(self):
+        """The XLSX workbook with detail, base64-encoded (read-only)."""
+        self.ensure_one()
+        data = self.env["report.ar_collection.report_aged_balance_xlsx"]._generate(
+            self.company_id, self.date_at, self._get_where_sql()
+        )
+        return base64.b64encode(data)
 
     def action_print_pdf(self):
         return self.env.ref("ar_collection.ar_aged_balance_report").report_action(self)

@@ -74,6 +74,18 @@ class ArCollectionKpi(models.TransientModel):
             ],
         }
 
+    @api.model
+    @api.readonly
+    def get_indicators(self, date_at, months=3):
+        """The indicators of the current company at ``date_at`` for RPC
+        clients, computed and not stored: read-only, so that Odoo serves them
+        from the replica when it has one."""
+        self.browse().check_access("read")
+        figures, lines = self.env[
+            "report.ar_collection.report_collection_kpi"
+        ]._indicators(self.env.company, fields.Date.to_date(date_at), months)
+        return {**figures, "lines": lines}
+
     def action_refresh(self):
         engine = self.env["report.ar_collection.report_collection_kpi"]
         for kpi in self:

@@ -58,6 +58,30 @@ class ArCustomerStatement(models.TransientModel):
             "with_branches": self.with_branches,
         }
 
+    @api.readonly
+    def get_statements(self):
+        """The statements for RPC clients, with ids for records: read-only,
+        so that Odoo serves them from the replica when it has one."""
+        self.ensure_one()
+        return [
+            {
+                key: value.id if isinstance(value, models.BaseModel) else value
+                for key, value in statement.items()
+            }
+            for statement in self._statements()
+        ]
+
+    def _statements(self):
+        engine = self.env[
+            "report.ar_collection.report_customer_statement"
+        ].with_company(self.company_id)
+        return [
+            engine._statement(
+                partner, self.date_at, self.company_id, self.with_branches
+            )
+            for partner in self.partner_ids
+        ]
+
     def action_print_pdf(self):
         self.ensure_one()
         return self.env.ref("ar_collection.ar_customer_statement_report").report_action(
@@ -66,19 +90,9 @@ class ArCustomerStatement(models.TransientModel):
 
     def action_export_xlsx(self):
         self.ensure_one()
-        engine = self.env[
-            "report.ar_collection.report_customer_statement"
-        ].with_company(self.company_id)
         data = self.env[
             "report.ar_collection.report_customer_statement_xlsx"
-        ]._generate(
-            [
-                engine._statement(
-                    partner, self.date_at, self.company_id, self.with_branches
-                )
-                for partner in self.partner_ids
-            ]
-        )
+        ]._generate(self._statements())
         self.write(
             {
                 "xlsx_file": base64.b64encode(data),
