@@ -329,6 +329,18 @@ def bench_posting(env, company):
     return steps
 
 
+def ensure_ledger(env, lines, customers):
+    """Build the ledger unless the database has one; its number of customers."""
+    env.cr.execute("SELECT count(*) FROM res_partner WHERE name LIKE 'Client bench %%'")
+    found = env.cr.fetchone()[0]
+    if found:
+        return found
+    seconds = ledger.build(env, lines=lines, customers=customers)
+    env.cr.commit()
+    print(f"ledger built in {seconds:.1f} s", flush=True)
+    return customers
+
+
 def report(steps, ratios, scale):
     width = max(len(s.name) for s in steps)
     print(f"\n{scale}\n")
@@ -390,13 +402,7 @@ def main():
         if "ar_credit_policy" in company._fields:
             company.ar_credit_policy = "none"
         cr.commit()
-        cr.execute("SELECT count(*) FROM res_partner WHERE name LIKE 'Client bench %%'")
-        customers = cr.fetchone()[0]
-        if not customers:
-            customers = args.customers
-            seconds = ledger.build(env, lines=args.lines, customers=args.customers)
-            cr.commit()
-            print(f"ledger built in {seconds:.1f} s")
+        customers = ensure_ledger(env, args.lines, args.customers)
         started = time.perf_counter()
         ledger.vacuum(args.database)
         print(f"ledger vacuumed in {time.perf_counter() - started:.1f} s")
