@@ -27,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing, contextmanager
 from pathlib import Path
 
@@ -289,6 +290,9 @@ def load_once(args, dbname, logins, customers, replica_port):
     ) as url:
         if replica_port:
             wait_replayed(dbname, replica_port)
+        # every worker loads the registry on its first request: not measured
+        with ThreadPoolExecutor(8) as pool:
+            list(pool.map(lambda login: Client(url, dbname, login, login), logins[:8]))
         dunning = subprocess.Popen(
             [sys.executable, __file__, "dunning", "-c", args.config, "-d", dbname],
             start_new_session=True,
