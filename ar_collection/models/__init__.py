@@ -16,3 +16,6 @@ from . import ar_collection_payment_plan
 from . import ar_late_payment_rate
 from . import res_partner_debtor
 from . import ar_collection_action_formal_notice
+from . import ar_collection_action_reason
+from . import res_partner_escalation
+from . import ar_risk_proceeding

@@ -56,6 +56,14 @@ class ArCollectionAction(models.Model):
                     _("A letter cannot be received before it was sent.")
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        actions = super().create(vals_list)
+        actions.filtered(
+            lambda a: a.action_type == "formal_notice"
+        ).partner_id._ar_escalate("formal_notice")
+        return actions
+
     def write(self, vals):
         res = super().write(vals)
         if "date_acknowledged" in vals:

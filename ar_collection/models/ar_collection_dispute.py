@@ -1,15 +1,25 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 
+# what the customer contests; a cash problem or a late-paying habit is no
+# dispute: it is a reason recorded on the call (ar_collection_action_reason.py)
 REASON_CODES = [
-    ("cash_problem", "Temporary cash problem"),
-    ("payment_terms", "Payment-term optimisation"),
     ("work_dispute", "Dispute on the work or delivery"),
     ("admin_amount", "Administrative: amount"),
     ("admin_address", "Administrative: address"),
     ("admin_po", "Administrative: purchase order missing"),
     ("other", "Other"),
 ]
+
+
+# the reason given on the call (ar_collection_action_reason.py) for a dispute
+REASON_GIVEN = {
+    "work_dispute": "work_dispute",
+    "admin_amount": "admin_error",
+    "admin_address": "admin_error",
+    "admin_po": "admin_error",
+    "other": "other",
+}
 
 
 class ArCollectionDispute(models.Model):
@@ -62,6 +72,7 @@ class ArCollectionDispute(models.Model):
             ("credit_note", "Credit note issued"),
             ("corrected", "Invoice corrected"),
             ("rejected", "Dispute rejected"),
+            ("not_dispute", "Not a dispute: recorded as a reason given"),
         ],
         tracking=True,
     )

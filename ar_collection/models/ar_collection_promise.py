@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL
 
 PAYMENT_MEANS = [
     ("transfer", "Bank transfer"),
@@ -56,7 +57,9 @@ class ArCollectionPromise(models.Model):
         index=True,
     )
     amount_paid = fields.Monetary(
-        readonly=True, help="Paid on the invoices concerned since the promise was made."
+        readonly=True,
+        help="Paid since the promise was made: on its invoices, on account, and "
+        "payments awaiting the bank statement.",
     )
     action_id = fields.Many2one(
         "ar.collection.action", string="Made during", readonly=True
@@ -90,6 +93,34 @@ class ArCollectionPromise(models.Model):
                     _("A promise to pay cannot be for a date in the past.")
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        promises = super().create(vals_list)
+        for promise in promises.filtered(lambda p: not p.move_ids):
+            promise.move_ids = promise._ar_oldest_overdue()
+        return promises
+
+    def _ar_oldest_overdue(self):
+        """The customer's overdue invoices, oldest due first, as many as the
+        promised amount covers (and the one it partly covers)."""
+        self.ensure_one()
+        Move = self.env["account.move"]
+        overdue = Move.search(
+            [
+                *Move._ar_open_invoice_domain(self.company_id),
+                ("commercial_partner_id", "=", self.partner_id.id),
+                ("invoice_date_due", "<", self.date_made),
+            ],
+            order="invoice_date_due, id",
+        )
+        covered, left = Move, self.amount
+        for move in overdue:
+            if left <= 0:
+                break
+            covered |= move
+            left -= move.amount_residual_signed
+        return covered
+
     @api.model
     def _cron_evaluate(self, today=None):
         """Scheduled step: each company's open promises, on its today (or on
@@ -105,9 +136,10 @@ class ArCollectionPromise(models.Model):
             [("state", "=", "open"), ("company_id", "=", company.id)]
         )
         paid = promises._ar_paid_since(company, "date_made")
+        on_account = promises._ar_on_account_since(company)
         labels = dict(self._fields["state"]._description_selection(self.env))
         for promise in promises:
-            amount_paid = paid.get(promise.id, 0.0)
+            amount_paid = paid.get(promise.id, 0.0) + on_account.get(promise.id, 0.0)
             state = promise_state(
                 promise.amount,
                 amount_paid,
@@ -119,16 +151,86 @@ class ArCollectionPromise(models.Model):
             if state != "open":
                 vals["state"] = state
             promise.write(vals)
+            if state == "partial":
+                promise.message_post(
+                    body=_(
+                        "Partly kept: %(paid)s paid of %(amount)s promised, "
+                        "%(missing)s missing.",
+                        paid=promise.currency_id.format(amount_paid),
+                        amount=promise.currency_id.format(promise.amount),
+                        missing=promise.currency_id.format(
+                            promise.amount - amount_paid
+                        ),
+                    )
+                )
             if state in ("broken", "partial"):
                 promise.follow_up_action_id = promise._ar_schedule_follow_up(
                     _(
-                        "Promise %(state)s: call %(partner)s",
+                        "Promise %(state)s (%(paid)s of %(amount)s): call %(partner)s",
                         state=labels[state].lower(),
+                        paid=promise.currency_id.format(amount_paid),
+                        amount=promise.currency_id.format(promise.amount),
                         partner=promise.partner_id.name,
                     ),
                     "promise",
                     today,
                 )
+
+    def _ar_on_account_since(self, company):
+        """Per promise: what its customer paid since the promise was made
+        without it being reconciled yet: payments on account (open credits on
+        the receivable) and payments registered on a journal without an
+        outstanding-receipts account (no journal entry: the invoice is "in
+        payment", or "paid" without Odoo's accountant app, while its
+        receivable stays open until the bank statement confirms them). One
+        query."""
+        if not self:
+            return {}
+        self.env.flush_all()
+        rows = self.env.execute_query(
+            SQL(
+                """
+                WITH unapplied AS (
+                    SELECT rp.commercial_partner_id AS partner_id, aml.date,
+                           -aml.amount_residual AS amount
+                      FROM account_move_line aml
+                      JOIN account_account acc ON acc.id = aml.account_id
+                      JOIN account_move m ON m.id = aml.move_id
+                      JOIN res_partner rp ON rp.id = aml.partner_id
+                     WHERE %(receivable)s AND aml.amount_residual < 0
+                       AND (m.origin_payment_id IS NOT NULL
+                            OR m.statement_line_id IS NOT NULL)
+                 UNION ALL
+                    SELECT rp.commercial_partner_id, pay.date,
+                           pay.amount_company_currency_signed
+                      FROM account_payment pay
+                      JOIN res_partner rp ON rp.id = pay.partner_id
+                     WHERE pay.move_id IS NULL
+                       AND pay.payment_type = 'inbound'
+                       AND pay.partner_type = 'customer'
+                       AND pay.company_id = %(company)s
+                       -- registered, not yet in the ledger: on account, or
+                       -- said paid while its invoice is still open
+                       AND (pay.state = 'in_process'
+                            OR pay.state = 'paid' AND EXISTS (
+                                SELECT 1 FROM account_move__account_payment r
+                                  JOIN account_move inv ON inv.id = r.invoice_id
+                                 WHERE r.payment_id = pay.id
+                                   AND inv.amount_residual > 0))
+                )
+                SELECT p.id, SUM(u.amount)
+                  FROM ar_collection_promise p
+                  JOIN unapplied u ON u.partner_id = p.partner_id
+                       AND u.date >= p.date_made
+                 WHERE p.id = ANY(%(ids)s)
+              GROUP BY p.id
+                """,
+                receivable=self.env["account.move.line"]._ar_receivable_sql(company),
+                company=company.id,
+                ids=self.ids,
+            )
+        )
+        return dict(rows)
 
     def action_cancel(self):
         self.write({"state": "cancelled"})

@@ -29,6 +29,14 @@ def dso_countback(receivable, months):
     return round(days, 1)
 
 
+# the reasons trend's sources: (model, date field, code field)
+REASON_SOURCES = {
+    "reason": ("ar.collection.action", "date_done", "reason"),
+    "dispute": ("ar.collection.dispute", "date_opened", "reason_code"),
+    "action": ("ar.collection.action", "date_done", "outcome"),
+}
+
+
 def dso_simple(receivable, sales, days):
     """Receivable / sales of the period × days of the period."""
     return round(receivable / sales * days, 1) if sales > 0 else 0.0
@@ -54,12 +62,12 @@ class ReportArCollectionKpi(models.AbstractModel):
             "overdue_ratio": round(100.0 * overdue / receivable, 1)
             if receivable
             else 0.0,
-            "dso_countback": dso_countback(receivable, period),
+            "dso_countback": self._dso_countback(company, date_at, receivable),
             "dso_simple": dso_simple(receivable, sales, sum(d for _s, d in period)),
             "promises_kept_rate": self._promises_kept_rate(company),
         }
         lines = [
-            *self._dso_history(company, date_at, months),
+            *self._dso_history(company, date_at),
             *self._late_customers(company, date_at),
             *self._reasons(company, date_at - relativedelta(months=12)),
             *self._collectors(company, date_at - relativedelta(months=months)),
@@ -116,7 +124,31 @@ class ReportArCollectionKpi(models.AbstractModel):
             months.append((by_month.get(month, 0.0), days))
         return months
 
-    def _dso_history(self, company, date_at, months):
+    def _dso_countback(self, company, date_at, receivable):
+        """The countback DSO at the date, going back through the months as far
+        as needed to cover the receivable (to its oldest receivable line), not
+        only over the period chosen for the other figures."""
+        self.env.flush_all()
+        oldest = self.env.execute_query(
+            SQL(
+                """
+                SELECT MIN(aml.date) FROM account_move_line aml
+                  JOIN account_account acc ON acc.id = aml.account_id
+                 WHERE %s AND aml.date <= %s
+                """,
+                self.env["account.move.line"]._ar_receivable_sql(company),
+                date_at,
+            )
+        )[0][0]
+        if not oldest:
+            return 0.0
+        back = relativedelta(date_at.replace(day=1), oldest.replace(day=1))
+        history = self._monthly_sales(
+            company, date_at, back.years * 12 + back.months + 1
+        )
+        return dso_countback(receivable, history)
+
+    def _dso_history(self, company, date_at):
         """The countback DSO at each of the last 12 month ends (the last one
         at the date itself)."""
         lines = []
@@ -124,12 +156,11 @@ class ReportArCollectionKpi(models.AbstractModel):
             month = date_at - relativedelta(months=back)
             month_end = date_at if back == 0 else month + relativedelta(day=31)
             receivable, _overdue = self._receivable_at(company, month_end)
-            history = self._monthly_sales(company, month_end, months)
             lines.append(
                 {
                     "kind": "dso",
                     "label": month_end.strftime("%Y-%m"),
-                    "value": dso_countback(receivable, history),
+                    "value": self._dso_countback(company, month_end, receivable),
                     "sequence": 12 - back,
                 }
             )
@@ -168,23 +199,18 @@ class ReportArCollectionKpi(models.AbstractModel):
         ]
 
     def _reasons(self, company, since):
-        """Reasons given per month: dispute reasons and call outcomes."""
-        sources = (
-            ("dispute", "ar.collection.dispute", "date_opened", "reason_code", []),
-            (
-                "action",
-                "ar.collection.action",
-                "date_done",
-                "outcome",
-                [("outcome", "!=", False)],
-            ),
-        )
+        """Reasons given per month: the reasons for non-payment recorded on
+        the actions, the disputes' reasons and the call outcomes."""
         lines = []
-        for source, model, date_field, code_field, domain in sources:
+        for source, (model, date_field, code_field) in REASON_SOURCES.items():
             Model = self.env[model]
             labels = dict(Model._fields[code_field]._description_selection(self.env))
             for month, code, count in Model._read_group(
-                [("company_id", "=", company.id), (date_field, ">", since), *domain],
+                [
+                    ("company_id", "=", company.id),
+                    (date_field, ">", since),
+                    (code_field, "!=", False),
+                ],
                 [f"{date_field}:month", code_field],
                 ["__count"],
             ):

@@ -5,6 +5,8 @@ from . import test_dunning_letter
 from . import test_agenda
 from . import test_aged_balance
 from . import test_kpi
+from . import test_reasons
+from . import test_escalation
 from . import test_ui_tour
 from . import test_day_boundary
 from . import test_french_invoice_cycle

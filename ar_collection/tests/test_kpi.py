@@ -58,3 +58,20 @@ class TestKpi(ArCollectionCommon):
         )
         action = kpi.top_amount_ids[0].action_open()
         self.assertEqual(self.env["account.move"].search(action["domain"]), late)
+
+    def test_countback_goes_back_beyond_the_period(self):
+        # 1000 invoiced each month from August to November, 2000 in July of
+        # which 1000 paid: receivable 5000, more than the 3 months chosen
+        for month in ("08", "09", "10", "11"):
+            self._invoice(1000.0, f"2026-{month}-30", date=f"2026-{month}-10")
+        july = self._invoice(2000.0, "2026-07-30", date="2026-07-10")
+        self._pay(july, 1000.0, "2026-08-05")
+        kpi = self.env["ar.collection.kpi"].create(
+            {"date_at": "2026-11-23", "months": 3, "company_id": self.company.id}
+        )
+        self.assertAlmostEqual(kpi.receivable, 5000.0)
+        # November to the 23rd, October, September, August in full, then the
+        # open 1000 of July's 2000 sales: half of its 31 days
+        self.assertAlmostEqual(kpi.dso_countback, 23 + 31 + 30 + 31 + 15.5)
+        # the simple DSO stays on the period: 5000 / 3000 x (23 + 31 + 30)
+        self.assertAlmostEqual(kpi.dso_simple, 140.0)

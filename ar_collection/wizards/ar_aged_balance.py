@@ -25,6 +25,19 @@ class ArAgedBalance(models.TransientModel):
         "res.users", "ar_aged_balance_salesperson_rel", string="Salespersons"
     )
     show_detail = fields.Boolean(string="Invoice detail")
+    in_payment = fields.Selection(
+        [
+            ("include", "Included"),
+            ("only", "Only them"),
+            ("exclude", "Left out"),
+        ],
+        string="Invoices in payment",
+        default="include",
+        required=True,
+        help="Invoices whose payment is registered but awaits the bank statement "
+        "(a cheque on a journal without outstanding-receipts account): still "
+        "open in the ledger, not to be chased. Their state today.",
+    )
     xlsx_file = fields.Binary(readonly=True, attachment=False)
     xlsx_name = fields.Char(readonly=True)
 
@@ -99,4 +112,15 @@ class ArAgedBalance(models.TransientModel):
                 .search([("ar_collector_id", "in", self.collector_ids.ids)])
             )
             clauses.append(SQL("p.commercial_partner_id = ANY(%s)", collected.ids))
+        if self.in_payment != "include":
+            clauses.append(
+                SQL(
+                    # an open line of an invoice Odoo says in payment (or
+                    # paid, without the accountant app): a payment without
+                    # journal entry awaits the bank statement
+                    "%s aml.move_id IN (SELECT id FROM account_move"
+                    " WHERE payment_state IN ('in_payment', 'paid'))",
+                    SQL("NOT") if self.in_payment == "exclude" else SQL(""),
+                )
+            )
         return SQL(" AND ").join(clauses) if clauses else SQL("TRUE")

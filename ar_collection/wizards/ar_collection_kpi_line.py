@@ -2,6 +2,8 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import fields, models
 
+from ..report.ar_collection_kpi import REASON_SOURCES
+
 
 class ArCollectionKpiLine(models.TransientModel):
     """One figure behind the indicators: a month of DSO, a late customer,
@@ -29,7 +31,13 @@ class ArCollectionKpiLine(models.TransientModel):
     user_id = fields.Many2one("res.users", string="Collector")
     currency_id = fields.Many2one(related="kpi_id.currency_id")
     amount = fields.Monetary(string="Overdue amount")
-    source = fields.Selection([("dispute", "Dispute"), ("action", "Call outcome")])
+    source = fields.Selection(
+        [
+            ("reason", "Reason given"),
+            ("dispute", "Dispute"),
+            ("action", "Call outcome"),
+        ]
+    )
     code = fields.Char()
     month_start = fields.Date()
     value = fields.Float()
@@ -51,25 +59,12 @@ class ArCollectionKpiLine(models.TransientModel):
                 ],
             }
         if self.source:
-            month_end = self.month_start + relativedelta(months=1)
-            if self.source == "dispute":
-                model, domain = (
-                    "ar.collection.dispute",
-                    [
-                        ("reason_code", "=", self.code),
-                        ("date_opened", ">=", self.month_start),
-                        ("date_opened", "<", month_end),
-                    ],
-                )
-            else:
-                model, domain = (
-                    "ar.collection.action",
-                    [
-                        ("outcome", "=", self.code),
-                        ("date_done", ">=", self.month_start),
-                        ("date_done", "<", month_end),
-                    ],
-                )
+            model, date_field, code_field = REASON_SOURCES[self.source]
+            domain = [
+                (code_field, "=", self.code),
+                (date_field, ">=", self.month_start),
+                (date_field, "<", self.month_start + relativedelta(months=1)),
+            ]
             return {
                 "type": "ir.actions.act_window",
                 "name": "%s %s" % (self.label, self.month),

@@ -4,7 +4,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from ..models.ar_collection_action import ACTION_TYPES, CALL_OUTCOMES
-from ..models.ar_collection_dispute import REASON_CODES
+from ..models.ar_collection_action_reason import NONPAYMENT_REASONS
+from ..models.ar_collection_dispute import REASON_CODES, REASON_GIVEN
 from ..models.ar_collection_promise import PAYMENT_MEANS
 
 
@@ -21,12 +22,18 @@ class ArCollectionLogCall(models.TransientModel):
     move_ids = fields.Many2many("account.move", string="Invoices")
     outcome = fields.Selection(CALL_OUTCOMES, required=True, default="reached")
     note = fields.Html(string="What was said")
+    reason = fields.Selection(
+        NONPAYMENT_REASONS,
+        string="Reason given",
+        help="Recorded and counted in the reasons trend; the follow-up goes on "
+        "unless a dispute is opened.",
+    )
     # promise
     promise_amount = fields.Monetary(string="Amount promised")
     promise_date = fields.Date(string="Promised for")
     promise_means = fields.Selection(PAYMENT_MEANS, string="Means")
     # dispute
-    dispute_reason = fields.Selection(REASON_CODES, string="Reason")
+    dispute_reason = fields.Selection(REASON_CODES, string="Disputed")
     dispute_amount = fields.Monetary(string="Amount disputed")
     dispute_user_id = fields.Many2one("res.users", string="Route to")
     dispute_deadline = fields.Date(string="Answer expected by")
@@ -83,6 +90,9 @@ class ArCollectionLogCall(models.TransientModel):
                 "state": "done",
                 "date_done": today,
                 "note": self.note or action.note,
+                "reason": self.reason
+                or (self.outcome == "dispute" and REASON_GIVEN.get(self.dispute_reason))
+                or action.reason,
             }
         )
         if self.outcome == "promise":

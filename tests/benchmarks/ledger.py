@@ -207,7 +207,7 @@ def _disputes_and_promises(env, customers, share=0.01):
     step = max(int(1 / share), 2)
     disputed = rows[::step][: max(int(customers * share), 1)]
     promised = rows[step // 2 :: step][: max(int(customers * share), 1)]
-    reasons = ["work_dispute", "admin_amount", "admin_po", "cash_problem"]
+    reasons = ["work_dispute", "admin_amount", "admin_po", "admin_address"]
     env["ar.collection.dispute"].create(
         [
             {
