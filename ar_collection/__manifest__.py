@@ -35,6 +35,7 @@
         "wizards/ar_aged_balance_views.xml",
         "wizards/ar_collection_kpi_line_views.xml",
         "wizards/ar_collection_kpi_views.xml",
+        "wizards/ar_late_charges_invoice_views.xml",
         "views/ar_collection_menus.xml",
         "views/ar_late_payment_rate_views.xml",
         "views/res_partner_debtor_views.xml",

@@ -8,6 +8,7 @@ from . import ar_dunning_run
 from . import ar_dunning_line
 from . import res_partner
 from . import account_move
+from . import account_move_late_charges
 from . import ar_collection_action_dunning
 from . import ar_collection_case_mixin
 from . import ar_collection_promise
@@ -19,3 +20,4 @@ from . import ar_collection_action_formal_notice
 from . import ar_collection_action_reason
 from . import res_partner_escalation
 from . import ar_risk_proceeding
+from . import ar_collection_action_charges

@@ -108,11 +108,15 @@ class ArCollectionAction(models.Model):
 
     def _ar_invoice_charges(self, move, kind, charges):
         """One invoice's line of the letter: residual, interest by period
-        (on the amount unpaid each day) and the fixed indemnity."""
+        (on the amount unpaid each day) and the fixed indemnity, less what
+        was already invoiced or waived; a charges invoice bears none."""
         company = self.company_id
         as_of = self.date_planned
         due = move.invoice_date_due
         days = (as_of - due).days if due else 0
+        charges = charges and not move.ar_charged_move_ids
+        # interest already invoiced or waived up to that day is not claimed again
+        since = max(due, move.ar_charges_settled_to or due) if due else due
         periods = []
         if charges and days > 0:
             lines = move.line_ids.filtered(
@@ -134,7 +138,7 @@ class ArCollectionAction(models.Model):
             )
             try:
                 periods = interest_periods(
-                    due, sum(lines.mapped("balance")), payments, as_of, rate_of
+                    since, sum(lines.mapped("balance")), payments, as_of, rate_of
                 )
             except (MissingRateError, RateBelowFloorError) as error:
                 raise Rate._ar_user_error(error) from error
@@ -144,7 +148,9 @@ class ArCollectionAction(models.Model):
             "residual": move.amount_residual_signed,
             "periods": periods,
             "interest": sum(p["interest"] for p in periods),
-            "indemnity": company.ar_recovery_indemnity if charges and days > 0 else 0.0,
+            "indemnity": company.ar_recovery_indemnity
+            if charges and days > 0 and not move.ar_indemnity_settled
+            else 0.0,
         }
 
     def _ar_render_letter(self):

@@ -203,11 +203,22 @@ class ArDunningRun(models.Model):
         partners = self.env["res.partner"].browse(partner_ids)
         move_ids = [row["move_id"] for pid in partner_ids for row in by_partner[pid]]
         reached = defaultdict(list)
+        noticed = set()
         for line in self.env["ar.dunning.line"].search_fetch(
-            [("move_id", "in", move_ids)], ["move_id", "level_id"]
+            [("move_id", "in", move_ids)], ["move_id", "level_id", "action_id"]
         ):
             reached[line.move_id.id].append(line.level_id._ar_rule())
+            if line.level_id.letter_style == "formal_notice" and (
+                line.action_id.state != "cancelled"
+            ):
+                noticed.add(line.move_id.id)
         rules = {s: [lvl._ar_rule() for lvl in s.level_ids] for s in scenarios}
+        # after a formal notice, litigation is due at its receipt + the notice
+        # period (ar_collection_action_formal_notice), never by its offset
+        after_notice = {
+            s: [lvl._ar_rule() for lvl in s.level_ids if lvl.channel != "litigation"]
+            for s in scenarios
+        }
         choose = scenarios._ar_chooser()
         Level = self.env["ar.dunning.level"]
         groups = []
@@ -221,7 +232,7 @@ class ArDunningRun(models.Model):
             reached_now = {}
             for row in rows:
                 level_id = level_due(
-                    rules[scenario],
+                    (after_notice if row["move_id"] in noticed else rules)[scenario],
                     row["days_late"],
                     row["residual"],
                     reached[row["move_id"]],

@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.misc import formatLang
 
 from .late_charges import (
     B2B_POINTS,
@@ -148,12 +149,12 @@ class ArLatePaymentRate(models.Model):
             )
         return UserError(
             _(
-                "The contractual late-payment rate of %(rate).2f %% is below the "
-                "legal floor of %(floor).2f %% (3 times the legal interest rate) "
+                "The contractual late-payment rate of %(rate)s %% is below the "
+                "legal floor of %(floor)s %% (3 times the legal interest rate) "
                 "for the half-year starting on %(first)s: raise it or leave it "
                 "empty to apply the legal rate.",
-                rate=error.rate,
-                floor=error.floor,
+                rate=formatLang(self.env, error.rate, digits=2),
+                floor=formatLang(self.env, error.floor, digits=2),
                 first=fields.Date.to_string(error.period_start),
             )
         )

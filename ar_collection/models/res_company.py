@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools.misc import format_amount
 
 
@@ -40,6 +40,20 @@ class ResCompany(models.Model):
         string="Formal notice period (days)",
         default=8,
         help="Days given by a formal notice from its receipt before litigation.",
+    )
+    ar_interest_account_id = fields.Many2one(
+        "account.account",
+        string="Income account for late-payment interest",
+        check_company=True,
+        help="Credited when the charges are invoiced. Empty: 763100 Revenus des "
+        "créances commerciales of the French chart (PCG 7631).",
+    )
+    ar_indemnity_account_id = fields.Many2one(
+        "account.account",
+        string="Income account for recovery indemnities",
+        check_company=True,
+        help="Credited when the charges are invoiced. Empty: 758000 Produits "
+        "divers de gestion courante of the French chart (PCG 758).",
     )
     ar_share_capital = fields.Monetary(
         string="Share capital",
@@ -86,6 +100,26 @@ class ResCompany(models.Model):
             rates._ar_check_contract_rate(
                 company.ar_late_interest_rate, company._ar_today()
             )
+
+    def _ar_charges_accounts(self):
+        """(interest account, indemnity account) of the charges invoice: the
+        company's settings, else the French chart's 7631 and 758."""
+        self.ensure_one()
+        chart = self.env["account.chart.template"].with_company(self)
+        interest = self.ar_interest_account_id or chart.ref(
+            "pcg_7631", raise_if_not_found=False
+        )
+        indemnity = self.ar_indemnity_account_id or chart.ref(
+            "pcg_758", raise_if_not_found=False
+        )
+        if not (interest and indemnity):
+            raise UserError(
+                _(
+                    "Set the income accounts of late-payment interest and recovery "
+                    "indemnities in Accounting > Settings > Collection."
+                )
+            )
+        return interest, indemnity
 
     def _ar_invoice_mentions(self):
         """The L441-9 mentions of an invoice: the company's text, else the

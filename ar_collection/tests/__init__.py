@@ -12,3 +12,5 @@ from . import test_day_boundary
 from . import test_french_invoice_cycle
 from . import test_risk_collection_cooperation
 from . import test_readonly_rpc
+from . import test_late_charges_invoice
+from . import test_formal_notice

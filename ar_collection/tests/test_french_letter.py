@@ -87,6 +87,10 @@ class TestFrenchLetter(ArCollectionCommon):
         self.assertIn("L441-10", text)
         self.assertIn("D441-5", text)
         self.assertIn("13,15 %", text)
+        self.assertIn("12,15 %", text)
+        # amounts the French way, to the cent
+        self.assertIn("1 000,00 € 13,15 % 7,21 €", text)
+        self.assertIn("1 055,86 €", text)
 
     def test_partly_paid(self):
         invoice = self._invoice(2000.0, "2025-03-31", date="2025-03-01")
@@ -128,6 +132,11 @@ class TestFrenchLetter(ArCollectionCommon):
         with self.assertRaises(ValidationError) as error:
             self.company.with_context(lang="en_US").ar_late_interest_rate = 7.5
         self.assertIn("7.50 % is below the legal floor of 7.86 %", str(error.exception))
+        self.env["res.lang"]._activate_lang("fr_FR")
+        with self.assertRaises(ValidationError) as error:
+            self.company.with_context(lang="fr_FR").ar_late_interest_rate = 7.5
+        self.assertIn("7,50 %", str(error.exception))
+        self.assertIn("7,86 %", str(error.exception))
         self.assertEqual(self.company.ar_late_interest_rate, 0.0)
         with self.assertRaises(ValidationError):
             self.customer.ar_contract_rate = 6.0

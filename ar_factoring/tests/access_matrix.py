@@ -65,6 +65,8 @@ MATRIX = {
     "ar.aged.balance.line":              ("r",  "-",    "r",    "r",       "r",      "-",    "r",     "r",   "r",     "r",    "-"),
     "ar.customer.statement":             ("rwc","-",    "rwc",  "rwc",     "rwc",    "-",    "rwc",   "rwc", "rwc",   "rwc",  "-"),
     "ar.late.payment.rate":              ("r",  "r",    "r",    "r",       "r",      "r",    "rwcd",  "r",   "r",     "rwcd", "-"),
+    "ar.late.charges.invoice":           ("-",  "-",    "-",    "-",       "-",      "-",    "rwc",   "-",   "-",     "rwc",  "-"),
+    "ar.late.charges.invoice.line":      ("-",  "-",    "-",    "-",       "-",      "-",    "rwcd",  "-",   "-",     "rwcd", "-"),
     "ar.collection.kpi":                 ("-",  "-",    "-",    "-",       "-",      "-",    "rwcd",  "-",   "-",     "rwcd", "-"),
     "ar.collection.kpi.line":            ("-",  "-",    "-",    "-",       "-",      "-",    "rwcd",  "-",   "-",     "rwcd", "-"),
     "ar.factor.contract":                ("-",  "-",    "-",    "-",       "-",      "-",    "-",     "r",   "rwc",   "rwc",  "-"),

@@ -137,6 +137,9 @@ class TestAccessMatrix(ArCollectionCommon, RpcCase):
                 {"partner_ids": [Command.set(partner.ids)], **company}
             ),
             "ar.collection.kpi": kpi,
+            "ar.late.charges.invoice": env["ar.late.charges.invoice"].create(
+                {"action_id": cls.dunning_run.action_ids[:1].id}
+            ),
             "ar.collection.kpi.line": env["ar.collection.kpi.line"].create(
                 {"kpi_id": kpi.id, "kind": "dso"}
             ),
