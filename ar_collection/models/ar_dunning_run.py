@@ -208,8 +208,11 @@ class ArDunningRun(models.Model):
             [("move_id", "in", move_ids)], ["move_id", "level_id", "action_id"]
         ):
             reached[line.move_id.id].append(line.level_id._ar_rule())
-            if line.level_id.letter_style == "formal_notice" and (
-                line.action_id.state != "cancelled"
+            level = line.level_id
+            if (
+                level.letter_style == "formal_notice"
+                and level.channel != "litigation"
+                and line.action_id.state != "cancelled"
             ):
                 noticed.add(line.move_id.id)
         rules = {s: [lvl._ar_rule() for lvl in s.level_ids] for s in scenarios}

@@ -21,7 +21,6 @@ class TestFormalNotice(ArCollectionCommon):
                     "name": "Litigation",
                     "offset_days": 60,
                     "channel": "litigation",
-                    "letter_style": "formal_notice",
                 }
             )
         ]
