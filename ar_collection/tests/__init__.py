@@ -9,3 +9,4 @@ from . import test_ui_tour
 from . import test_day_boundary
 from . import test_french_invoice_cycle
 from . import test_risk_collection_cooperation
+from . import test_letter_wording

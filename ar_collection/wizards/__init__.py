@@ -5,3 +5,4 @@ from . import ar_collection_campaign
 from . import ar_collection_kpi
 from . import ar_collection_kpi_line
 from . import ar_customer_statement
+from . import ar_dunning_level_preview

@@ -1,4 +1,4 @@
-from odoo import models
+from odoo import api, models
 
 
 class ArCollectionAction(models.Model):
@@ -9,13 +9,19 @@ class ArCollectionAction(models.Model):
         factor as payee of the invoices it holds, with its bank account and
         the contract's subrogation clause."""
         data = super()._ar_letter_data()
-        held = self.move_ids.filtered(
-            lambda m: (
-                m.ar_factor_state in ("assigned", "financed")
-                and m.ar_factor_contract_id.dunning_by == "both"
+        data["factor_payees"] = self._ar_factor_payees(
+            self.move_ids.filtered(
+                lambda m: m.ar_factor_contract_id.dunning_by == "both"
             )
         )
-        data["factor_payees"] = [
+        return data
+
+    @api.model
+    def _ar_factor_payees(self, moves):
+        """Per contract holding some of ``moves`` (assigned or financed): the
+        factor to pay, its bank account, the clause and the invoices."""
+        held = moves.filtered(lambda m: m.ar_factor_state in ("assigned", "financed"))
+        return [
             {
                 "factor": contract.factor_id.name,
                 "iban": contract.factor_bank_id.acc_number or "",
@@ -28,4 +34,3 @@ class ArCollectionAction(models.Model):
             }
             for contract in held.ar_factor_contract_id
         ]
-        return data

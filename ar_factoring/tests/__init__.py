@@ -4,3 +4,4 @@ from . import test_access_matrix
 from . import test_followed
 from . import test_payee
 from . import test_who_dunns
+from . import test_statement
