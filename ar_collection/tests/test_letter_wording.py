@@ -127,8 +127,12 @@ class TestLetterWording(ArCollectionCommon):
         self.assertNotIn("Dear partner", small_text)
 
     def test_unknown_placeholder_refused(self):
-        for body in ("<p>{{ object.sudo().name }}</p>", "<p>{{ 7 * 7 }}</p>"):
-            with self.assertRaisesRegex(ValidationError, "unknown placeholders"):
+        for body, name in (
+            ("<p>{{ object.sudo().name }}</p>", r"object\.sudo\(\)\.name"),
+            ("<p>{{ 7 * 7 }}</p>", r"7 \* 7"),
+        ):
+            # the message names the refused placeholder (in the user's language)
+            with self.assertRaisesRegex(ValidationError, name):
                 self.first.letter_body = body
 
     def test_placeholder_values_escaped(self):
