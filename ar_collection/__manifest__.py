@@ -16,6 +16,7 @@
         "views/ar_collection_agenda_views.xml",
         "views/ar_collection_action_views.xml",
         "views/ar_dunning_scenario_views.xml",
+        "views/ar_dunning_level_views.xml",
         "views/res_partner_views.xml",
         "views/account_move_views.xml",
         "views/res_config_settings_views.xml",

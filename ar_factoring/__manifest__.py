@@ -15,6 +15,7 @@
         "views/account_move_views.xml",
         "views/ar_factoring_menus.xml",
         "report/report_invoice.xml",
+        "report/ar_customer_statement_templates.xml",
         "data/ar_factoring_data.xml",
         "wizards/ar_aged_balance_views.xml",
     ],

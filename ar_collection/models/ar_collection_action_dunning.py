@@ -3,6 +3,7 @@ from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_amount
 from odoo.tools.pdf import merge_pdf
 
 from .amount_words import amount_in_words
@@ -106,6 +107,29 @@ class ArCollectionAction(models.Model):
         self.ensure_one()
         return []
 
+    def _ar_letter_text(self, data, blocks):
+        """The level's letter text for this action: its placeholders filled
+        from the letter's ``data`` and the ``blocks`` its QWeb rendered."""
+        self.ensure_one()
+        lang = self.partner_id.lang or self.env.lang
+        company = self.company_id
+        values = {
+            "customer": self.partner_id.commercial_partner_id.name,
+            "company": company.name,
+            "contact": ", ".join(
+                filter(None, [(self.user_id or self.env.user).name, company.phone])
+            ),
+            "amount": format_amount(
+                self.env, data["amount_asked"], data["currency"], lang
+            ),
+            "notice_days": company.ar_notice_days,
+            **blocks,
+        }
+        level = self.dunning_level_id or self.env["ar.dunning.level"].new(
+            {"letter_style": "reminder"}
+        )
+        return level._ar_letter_body(lang, values)
+
     def _ar_invoice_charges(self, move, kind, charges):
         """One invoice's line of the letter: residual, interest by period
         (on the amount unpaid each day) and the fixed indemnity, less what
@@ -204,6 +228,18 @@ class ArCollectionAction(models.Model):
             }
         )
 
+    def _ar_statement_attachment(self):
+        """The customer's statement of account at the reminder's date, kept
+        on the action."""
+        self.ensure_one()
+        return self.env[
+            "report.ar_collection.report_customer_statement"
+        ]._pdf_attachment(
+            self.partner_id.commercial_partner_id,
+            {"date_at": str(self.date_planned), "company_id": self.company_id.id},
+            self,
+        )
+
     def _ar_dunning_send(self, raise_errors=False):
         """Deliver automatic reminders: email with the letter, or the letter
         ready to print; calls and handovers stay planned for their owner.
@@ -240,6 +276,8 @@ class ArCollectionAction(models.Model):
                 attachments = attachment
                 if action.dunning_level_id.attach_invoices:
                     attachments |= action._ar_invoices_attachment()
+                if action.dunning_level_id.attach_statement:
+                    attachments |= action._ar_statement_attachment()
                 action.message_post_with_source(
                     template,
                     subtype_xmlid="mail.mt_comment",

@@ -1,5 +1,15 @@
+from markupsafe import Markup
+
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import is_html_empty
+
+from .letter_wording import (
+    default_body,
+    placeholders,
+    render_body,
+    unknown_placeholders,
+)
 
 CHANNEL_ACTION_TYPES = {
     "email": "email",
@@ -96,6 +106,18 @@ class ArDunningLevel(models.Model):
         string="Attach the invoices",
         help="Emails carry the invoices' PDF besides the reminder letter.",
     )
+    attach_statement = fields.Boolean(
+        string="Attach the statement",
+        help="Emails carry the customer's statement of account besides the letter.",
+    )
+    letter_body = fields.Html(
+        string="Letter text",
+        translate=True,  # term by term (html_translate), as Odoo's HTML pages
+        help="The letter's wording, in each language (empty: the shipped wording "
+        "of the style). Placeholders such as {{ invoice_table }} are replaced "
+        "when the letter is made; the list is shown below the text.",
+    )
+    placeholder_help = fields.Html(compute="_compute_placeholder_help")
     show_charges = fields.Boolean(
         string="Show late-payment charges",
         help="Interest and recovery indemnity on the letter, when the company applies them.",
@@ -114,6 +136,29 @@ class ArDunningLevel(models.Model):
         ),
     ]
 
+    def _compute_placeholder_help(self):
+        rows = [
+            Markup("<li><code>{{{{ {} }}}}</code>: {}</li>").format(name, label)
+            for name, label in placeholders(self.env).items()
+        ]
+        self.placeholder_help = Markup("<ul>%s</ul>") % Markup("").join(rows)
+
+    @api.constrains("letter_body")
+    def _check_letter_body(self):
+        known = placeholders(self.env)
+        for level in self:
+            unknown = unknown_placeholders(level.letter_body, known)
+            if unknown:
+                raise ValidationError(
+                    _(
+                        "The letter text of level %(level)s uses unknown "
+                        "placeholders: %(unknown)s. Available: %(known)s.",
+                        level=level.name,
+                        unknown=", ".join(unknown),
+                        known=", ".join(known),
+                    )
+                )
+
     @api.constrains("mail_template_id", "channel", "responsible", "user_id")
     def _check_config(self):
         for level in self:
@@ -131,6 +176,53 @@ class ArDunningLevel(models.Model):
                 raise ValidationError(
                     _("Level %s needs the user who acts.", level.name)
                 )
+
+    def action_load_default_wording(self):
+        """Set the letter text to the shipped wording of its style, in English
+        and, term by term (the field is translated like Odoo's HTML pages), in
+        every other installed language."""
+        field = self._fields["letter_body"]
+        langs = [code for code, _name in self.env["res.lang"].get_installed()]
+        for level in self.with_context(lang="en_US"):
+            style = level.letter_style
+            level.letter_body = default_body(level.env, style)
+            source = field.get_trans_terms(level.letter_body)
+            level.update_field_translations(
+                "letter_body",
+                {
+                    lang: dict(
+                        zip(
+                            source,
+                            field.get_trans_terms(
+                                default_body(level.with_context(lang=lang).env, style)
+                            ),
+                            strict=True,
+                        )
+                    )
+                    for lang in langs
+                    if lang != "en_US"
+                },
+            )
+
+    def action_preview(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Preview of %s", self.name),
+            "res_model": "ar.dunning.level.preview",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_level_id": self.id},
+        }
+
+    def _ar_letter_body(self, lang, values):
+        """The letter's text in ``lang``, placeholders replaced by ``values``."""
+        self.ensure_one()
+        level = self.with_context(lang=lang)
+        body = level.letter_body
+        if is_html_empty(body):
+            body = default_body(level.env, level.letter_style)
+        return render_body(body, values)
 
     def _ar_rule(self):
         """This level as ``level_due`` reads it."""

@@ -1,4 +1,6 @@
-from odoo import api, fields, models
+import base64
+
+from odoo import _, api, fields, models
 from odoo.tools import SQL
 
 
@@ -36,7 +38,7 @@ class ReportArCustomerStatement(models.AbstractModel):
         rows = self.env.execute_query_dict(
             SQL(
                 """
-                SELECT rp.name AS customer, m.name AS document, m.ref,
+                SELECT rp.name AS customer, m.id AS move_id, m.name AS document, m.ref,
                        CASE WHEN m.move_type IN ('out_invoice', 'out_refund')
                             THEN m.move_type
                             WHEN m.origin_payment_id IS NOT NULL THEN 'payment'
@@ -74,6 +76,26 @@ class ReportArCustomerStatement(models.AbstractModel):
             "total_overdue": sum(r["amount"] for r in rows if r["days"] > 0),
             "total": balance,
         }
+
+    @api.model
+    def _pdf_attachment(self, partner, data, record):
+        """The statement of ``partner`` as a PDF attached to ``record``;
+        ``data`` as for ``_get_report_values``."""
+        report = self.env.ref("ar_collection.ar_customer_statement_report")
+        pdf, _type = report._render_qweb_pdf(report, partner.ids, data=data)
+        return self.env["ir.attachment"].create(
+            {
+                "name": _(
+                    "Statement %(partner)s %(date)s.pdf",
+                    partner=partner.name,
+                    date=data["date_at"],
+                ),
+                "datas": base64.b64encode(pdf),
+                "res_model": record._name,
+                "res_id": record.id,
+                "mimetype": "application/pdf",
+            }
+        )
 
     @api.model
     def _get_report_values(self, docids, data=None):

@@ -14,3 +14,4 @@ from . import test_risk_collection_cooperation
 from . import test_readonly_rpc
 from . import test_late_charges_invoice
 from . import test_formal_notice
+from . import test_letter_wording

@@ -205,7 +205,9 @@ class TestCustomerStatement(ArCollectionCommon):
             .create({"date_at": "2026-11-30"})
         )
         self.assertEqual(wizard.partner_ids, self.customer | self.branch | silent)
-        result = wizard.with_context(lang="en_US").action_send()
+        result = wizard.with_context(
+            lang="en_US", force_report_rendering=True
+        ).action_send()
         self.assertIn("2 statement(s) sent", result["params"]["message"])
         self.assertIn("Sans Mail", result["params"]["message"])
         mails = self.env["mail.mail"].search(

@@ -7,3 +7,4 @@ from . import ar_collection_kpi_line
 from . import ar_customer_statement
 from . import ar_late_charges_invoice
 from . import ar_late_charges_invoice_line
+from . import ar_dunning_level_preview

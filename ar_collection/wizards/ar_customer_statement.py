@@ -2,6 +2,8 @@ import base64
 
 from odoo import _, api, fields, models
 
+from ..report.html_page import page_markup
+
 
 class ArCustomerStatement(models.TransientModel):
     """The dialog that prints, exports or emails customer statements at a
@@ -33,6 +35,11 @@ class ArCustomerStatement(models.TransientModel):
             raise_if_not_found=False,
         ),
     )
+    preview = fields.Html(
+        compute="_compute_preview",
+        sanitize=False,
+        help="The statement of the first customer selected, as it will be printed.",
+    )
     xlsx_file = fields.Binary(readonly=True, attachment=False)
     xlsx_name = fields.Char(readonly=True)
 
@@ -50,6 +57,21 @@ class ArCustomerStatement(models.TransientModel):
                 fields.Command.set(partners.commercial_partner_id.ids)
             ]
         return res
+
+    @api.depends("partner_ids", "date_at", "company_id", "with_branches")
+    def _compute_preview(self):
+        report = self.env.ref("ar_collection.ar_customer_statement_report")
+        for wizard in self:
+            partner = wizard.partner_ids[:1]._origin
+            wizard.preview = (
+                partner
+                and wizard.date_at
+                and page_markup(
+                    report._render_qweb_html(
+                        report, partner.ids, data=wizard._report_data()
+                    )[0]
+                )
+            )
 
     def _report_data(self):
         return {
@@ -110,29 +132,14 @@ class ArCustomerStatement(models.TransientModel):
         """Email each customer its statement (PDF attached) with the
         template; customers without an email address are listed back."""
         self.ensure_one()
-        report = self.env.ref("ar_collection.ar_customer_statement_report")
+        engine = self.env["report.ar_collection.report_customer_statement"]
         skipped = self.env["res.partner"]
         for partner in self.partner_ids.with_company(self.company_id):
             recipient = partner._ar_dunning_recipient()
             if not recipient:
                 skipped |= partner
                 continue
-            pdf, _type = report.with_context(
-                force_report_rendering=True
-            )._render_qweb_pdf(report, partner.ids, data=self._report_data())
-            attachment = self.env["ir.attachment"].create(
-                {
-                    "name": _(
-                        "Statement %(partner)s %(date)s.pdf",
-                        partner=partner.name,
-                        date=self.date_at,
-                    ),
-                    "datas": base64.b64encode(pdf),
-                    "res_model": "res.partner",
-                    "res_id": partner.id,
-                    "mimetype": "application/pdf",
-                }
-            )
+            attachment = engine._pdf_attachment(partner, self._report_data(), partner)
             partner.message_post_with_source(
                 self.mail_template_id,
                 subtype_xmlid="mail.mt_comment",

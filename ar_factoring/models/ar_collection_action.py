@@ -1,4 +1,4 @@
-from odoo import models
+from odoo import api, models
 
 
 class ArCollectionAction(models.Model):
@@ -16,7 +16,21 @@ class ArCollectionAction(models.Model):
                 and m.ar_factor_contract_id.dunning_by == "both"
             )
         )
-        lang = self.partner_id.lang or self.env.lang
+        data["factor_payees"] = self._ar_factor_payees(held)
+        rest = self.move_ids - held
+        if held and rest:
+            data["bank"] = (
+                rest.partner_bank_id[:1] or self.company_id.partner_id.bank_ids[:1]
+            )
+        return data
+
+    @api.model
+    def _ar_factor_payees(self, moves):
+        """Per contract holding some of ``moves`` (assigned or financed): the
+        factor to pay, its bank account, the contract's payee wording and
+        clause (in the customer's language) and the invoices."""
+        held = moves.filtered(lambda m: m.ar_factor_state in ("assigned", "financed"))
+        lang = held.commercial_partner_id[:1].lang or self.env.lang
         payees = []
         for contract in held.ar_factor_contract_id.with_context(lang=lang):
             invoices = ", ".join(
@@ -25,34 +39,27 @@ class ArCollectionAction(models.Model):
                 .mapped("name")
             )
             iban = contract.factor_bank_id.acc_number or ""
+            values = {
+                "invoices": invoices,
+                "factor": contract.factor_id.name,
+                "iban": iban,
+            }
             payees.append(
                 {
-                    "factor": contract.factor_id.name,
-                    "iban": iban,
-                    "invoices": invoices,
+                    **values,
                     "wording": contract.payee_text or "",
                     "clause": contract.clause or "",
                     "payee": contract.env._(
                         "Invoices %(invoices)s: payee %(factor)s, IBAN %(iban)s.",
-                        invoices=invoices,
-                        factor=contract.factor_id.name,
-                        iban=iban,
+                        **values,
                     )
                     if iban
                     else contract.env._(
-                        "Invoices %(invoices)s: payee %(factor)s.",
-                        invoices=invoices,
-                        factor=contract.factor_id.name,
+                        "Invoices %(invoices)s: payee %(factor)s.", **values
                     ),
                 }
             )
-        data["factor_payees"] = payees
-        rest = self.move_ids - held
-        if held and rest:
-            data["bank"] = (
-                rest.partner_bank_id[:1] or self.company_id.partner_id.bank_ids[:1]
-            )
-        return data
+        return payees
 
     def _ar_payment_notes(self):
         """The reminder email says it too: the factor is payee of the

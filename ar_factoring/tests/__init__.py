@@ -5,3 +5,4 @@ from . import test_followed
 from . import test_payee
 from . import test_who_dunns
 from . import test_pass_on
+from . import test_statement

@@ -50,6 +50,7 @@ MATRIX = {
     "ar.risk.force.post":                ("-",  "-",    "-",    "-",       "-",      "rwc",  "-",     "-",   "-",     "rwc",  "-"),
     "ar.dunning.scenario":               ("-",  "-",    "-",    "-",       "r",      "-",    "rwcd",  "r",   "r",     "rwcd", "-"),
     "ar.dunning.level":                  ("-",  "-",    "-",    "-",       "r",      "-",    "rwcd",  "r",   "r",     "rwcd", "-"),
+    "ar.dunning.level.preview":          ("-",  "-",    "-",    "-",       "rwc",    "-",    "rwc",   "rwc", "rwc",   "rwc",  "-"),
     "ar.dunning.run":                    ("-",  "-",    "-",    "-",       "r",      "-",    "rwc",   "r",   "r",     "rwc",  "-"),
     "ar.dunning.line":                   ("r",  "-",    "r",    "r",       "r",      "-",    "rwc",   "r",   "r",     "rwc",  "-"),
     "ar.dunning.reset":                  ("rwc","-",    "rwc",  "rwc",     "-",      "-",    "-",     "-",   "-",     "rwc",  "-"),

@@ -1,0 +1,1 @@
+from . import ar_customer_statement
