@@ -206,8 +206,9 @@ class TestRunFaults(BaseCase):
             """
             SELECT m.state, n.notification_status FROM mail_mail m
               JOIN mail_notification n ON n.mail_mail_id = m.id
-              JOIN ar_collection_action a ON a.id = m.res_id
-                   AND m.model = 'ar.collection.action'
+              JOIN mail_message msg ON msg.id = m.mail_message_id
+              JOIN ar_collection_action a ON a.id = msg.res_id
+                   AND msg.model = 'ar.collection.action'
               JOIN account_move mv ON mv.commercial_partner_id = a.partner_id
              WHERE mv.id = ANY(%s)
             """,
