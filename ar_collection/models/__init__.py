@@ -5,6 +5,7 @@ from . import ar_collection_action
 from . import ar_dunning_scenario
 from . import ar_dunning_level
 from . import ar_dunning_run
+from . import ar_dunning_run_control
 from . import ar_dunning_line
 from . import res_partner
 from . import account_move

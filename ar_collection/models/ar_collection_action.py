@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 ACTION_TYPES = [
     ("call", "Phone call"),
@@ -197,5 +197,10 @@ class ArCollectionAction(models.Model):
         self.filtered(lambda a: a.state != "done").write({"state": "cancelled"})
 
     def action_plan(self):
-        """Validate actions waiting for review (the credit manager's queue)."""
+        """Validate actions waiting for review (the credit manager's queue):
+        a collection manager's decision, whatever the client shows."""
+        if not self.env.user.has_group("ar_collection.ar_collection_group_manager"):
+            raise AccessError(
+                _("Only a collection manager can validate actions waiting for review.")
+            )
         self.filtered(lambda a: a.state == "to_review").write({"state": "planned"})

@@ -355,7 +355,9 @@ class ArCollectionAction(models.Model):
             lambda a: a.state == "to_review" and a.origin == "dunning"
         )
         res = super().action_plan()
-        queued._ar_dunning_send(raise_errors=True)
+        # a step of the company once a manager validated it (checked above):
+        # the letter reads invoices a collection manager may not read
+        queued.sudo()._ar_dunning_send(raise_errors=True)
         return res
 
     def action_print_letter(self):

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+from .input_checks import check_amounts
+
 
 class ArCollectionCaseMixin(models.AbstractModel):
     """What a promise, a dispute and a payment plan share: a customer's case
@@ -16,6 +18,9 @@ class ArCollectionCaseMixin(models.AbstractModel):
     _inherit = ["mail.thread"]
     _check_company_auto = True
     _ar_pausing_states = ("open",)
+    # amounts checked before the database's constraints (``input_checks``)
+    _ar_amount_fields = ()
+    _ar_amount_zero_ok = False
 
     partner_id = fields.Many2one(
         "res.partner",
@@ -40,6 +45,15 @@ class ArCollectionCaseMixin(models.AbstractModel):
     user_id = fields.Many2one(
         "res.users", string="Collector", default=lambda self: self.env.user
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_amounts(self, vals_list, self._ar_amount_fields, self._ar_amount_zero_ok)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_amounts(self, [vals], self._ar_amount_fields, self._ar_amount_zero_ok)
+        return super().write(vals)
 
     @api.model
     def _ar_paused_moves(self):

@@ -29,6 +29,8 @@ class ArCollectionDispute(models.Model):
     _name = "ar.collection.dispute"
     _description = "Customer Dispute"
     _inherit = ["ar.collection.case.mixin", "mail.activity.mixin"]
+    _ar_amount_fields = ("amount_disputed",)
+    _ar_amount_zero_ok = True
     _order = "date_opened desc, id desc"
 
     name = fields.Char(string="Summary", required=True, tracking=True)

@@ -1,8 +1,10 @@
 from datetime import timedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import float_compare
+
+from .input_checks import check_amounts
 
 
 def allocate_payments(instalments, paid, today, grace_days):
@@ -35,6 +37,7 @@ class ArCollectionPaymentPlan(models.Model):
     _inherit = ["ar.collection.case.mixin"]
     _order = "id desc"
     _ar_pausing_states = ("active",)
+    _ar_amount_fields = ("amount_total",)
 
     name = fields.Char(
         required=True, default=lambda self: _("Payment plan"), tracking=True
@@ -70,6 +73,19 @@ class ArCollectionPaymentPlan(models.Model):
             "A payment plan needs an amount.",
         ),
     ]
+
+    @api.constrains("line_ids", "date_start")
+    def _check_instalment_dates(self):
+        for plan in self:
+            if any(line.date < plan.date_start for line in plan.line_ids):
+                raise ValidationError(
+                    _(
+                        "An instalment of %(plan)s falls before the plan starts "
+                        "(%(date)s).",
+                        plan=plan.name,
+                        date=plan.date_start,
+                    )
+                )
 
     @api.constrains("line_ids", "amount_total", "state")
     def _check_instalments(self):
@@ -156,3 +172,26 @@ class ArCollectionPaymentPlanLine(models.Model):
             "An instalment needs an amount above zero.",
         ),
     ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_amounts(self, vals_list, ["amount"])
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_amounts(self, [vals], ["amount"])
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_manager_if_active(self):
+        """The instalments agreed with the customer stay as agreed: once the
+        plan is active, only a collection manager removes one."""
+        if any(
+            line.plan_id.state == "active" for line in self
+        ) and not self.env.user.has_group("ar_collection.ar_collection_group_manager"):
+            raise AccessError(
+                _(
+                    "Only a collection manager can delete an instalment of an "
+                    "active payment plan."
+                )
+            )

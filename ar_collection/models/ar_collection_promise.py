@@ -29,6 +29,7 @@ class ArCollectionPromise(models.Model):
     _name = "ar.collection.promise"
     _description = "Promise to Pay"
     _inherit = ["ar.collection.case.mixin"]
+    _ar_amount_fields = ("amount",)
     _order = "date_promised desc, id desc"
 
     move_ids = fields.Many2many(

@@ -1,9 +1,12 @@
+from collections import defaultdict
+
 from markupsafe import Markup
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import is_html_empty
 
+from .input_checks import check_amounts
 from .letter_wording import (
     default_body,
     placeholders,
@@ -156,6 +159,52 @@ class ArDunningLevel(models.Model):
                         level=level.name,
                         unknown=", ".join(unknown),
                         known=", ".join(known),
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_amounts(self, vals_list, ["min_amount"], allow_zero=True)
+        offsets = defaultdict(list)
+        for vals in vals_list:
+            if vals.get("scenario_id"):
+                offsets[vals["scenario_id"]].append(vals.get("offset_days", 0))
+        for scenario_id, new in offsets.items():
+            taken = self.search([("scenario_id", "=", scenario_id)]).mapped(
+                "offset_days"
+            )
+            self._check_offsets_free(taken, new)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_amounts(self, [vals], ["min_amount"], allow_zero=True)
+        if "offset_days" in vals:
+            for level in self:
+                others = level.scenario_id.level_ids - self
+                self._check_offsets_free(
+                    others.mapped("offset_days"), [vals["offset_days"]] * len(level)
+                )
+            if len(self.scenario_id) < len(self):
+                self._check_offsets_free([], [vals["offset_days"]] * len(self))
+        return super().write(vals)
+
+    def _check_offsets_free(self, taken, new):
+        """Refuse offsets already taken in the scenario, or given twice
+        (the database would refuse them too, with an error in the log)."""
+        if len(set(new)) < len(new) or set(new) & set(taken):
+            raise ValidationError(
+                _("Two levels of a scenario cannot have the same offset.")
+            )
+
+    @api.constrains("letter_style", "offset_days")
+    def _check_preventive_before_due(self):
+        for level in self:
+            if level.letter_style == "preventive" and level.offset_days > 0:
+                raise ValidationError(
+                    _(
+                        "Level %s is a preventive reminder: it comes before the due "
+                        "date (a negative or zero offset), never after a late one.",
+                        level.name,
                     )
                 )
 

@@ -1,5 +1,5 @@
 import logging
-import threading
+import time
 from collections import defaultdict
 
 from odoo import _, api, fields, models
@@ -42,6 +42,12 @@ class ArDunningRun(models.Model):
     action_count = fields.Integer(compute="_compute_counts")
     summary = fields.Text(readonly=True, help="Invoices per level reached by this run.")
     error_log = fields.Text(readonly=True)
+    scheduled = fields.Boolean(readonly=True, help="Started by the daily job.")
+    last_partner_id = fields.Integer(
+        readonly=True,
+        help="Technical: the customers up to this id are done (a split or "
+        "interrupted run resumes after it).",
+    )
 
     @api.depends("date", "company_id")
     def _compute_name(self):
@@ -53,79 +59,70 @@ class ArDunningRun(models.Model):
             run.line_count = len(run.line_ids)
             run.action_count = len(run.action_ids)
 
-    @api.model
-    def _cron_run(self, today=None):
-        """Scheduled step: each company's run, on its today (or on ``today``,
-        which tests pin)."""
-        testing = getattr(threading.current_thread(), "testing", False)
-        for company, day in self.env["res.company"]._ar_companies_today(today):
-            self.sudo().with_company(company)._run_for_company(
-                company, date=day, autocommit=not testing
-            )
+    def _ar_process(self, batch_size=500, autocommit=False, deadline=None):
+        """Work on the customers this run has not done yet, in batches, until
+        all are done or ``deadline`` (``time.monotonic()``) has passed; the
+        customers done and those left.
 
-    def action_run_now(self):
-        run = self._run_for_company(self.env.company)
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "ar.dunning.run",
-            "res_id": run.id,
-            "view_mode": "form",
-        }
-
-    @api.model
-    def _run_for_company(self, company, date=None, batch_size=500, autocommit=False):
-        """Create the actions due today; safe to re-run and to interrupt.
-
-        With ``autocommit`` (the scheduled run), each customer batch is
-        committed once its lines exist:
-        a crash loses at most the batch in progress, and the unique line per
-        invoice and level keeps a re-run from acting twice.
-        """
-        date = date or fields.Date.context_today(self)
-        run = self.create({"company_id": company.id, "date": date})
+        Resumable: the customers are taken in id order and the last one done
+        is written with its batch, in the same transaction."""
+        self.ensure_one()
+        company = self.company_id
         scenarios = self.env["ar.dunning.scenario"].search(
             [("company_id", "=", company.id)], order="priority, id"
         )
         if not scenarios:
-            run.write({"state": "done", "summary": _("No dunning scenario.")})
-            return run
+            self._ar_finish(_("No dunning scenario."))
+            return 0, 0
         excluded = self._excluded()
-        partner_ids = self._candidate_partners(company, excluded)
-        counts = defaultdict(int)
-        errors = []
-        for start in range(0, len(partner_ids), batch_size):
-            chunk = partner_ids[start : start + batch_size]
+        partner_ids = [
+            pid
+            for pid in self._candidate_partners(company, excluded)
+            if pid > self.last_partner_id
+        ]
+        done = 0
+        while done < len(partner_ids):
+            if deadline is not None and done and time.monotonic() > deadline:
+                return done, len(partner_ids) - done
+            chunk = partner_ids[done : done + batch_size]
             try:
                 with self.env.cr.savepoint():
                     by_partner = defaultdict(list)
-                    for row in self._candidates(company, date, excluded, chunk):
+                    for row in self._candidates(company, self.date, excluded, chunk):
                         by_partner[row["partner_id"]].append(row)
-                    run._process_partners(chunk, by_partner, scenarios, date, counts)
+                    self._process_partners(chunk, by_partner, scenarios, self.date)
             except Exception as exc:
                 _logger.exception("Dunning batch failed")
-                errors.append(str(exc))
+                self.error_log = "\n".join(filter(None, [self.error_log, str(exc)]))
+            self.last_partner_id = chunk[-1]
+            done += len(chunk)
             if autocommit:
                 self.env.cr.commit()  # pylint: disable=invalid-commit
             # memory stays flat: a batch's invoices and actions are not
             # needed by the next one
             self.env.flush_all()
             self.env.invalidate_all()
-        level_names = {
-            level.id: f"{level.scenario_id.name} / {level.name}"
-            for level in self.env["ar.dunning.level"].browse(list(counts))
-        }
-        run.write(
+        self._ar_finish()
+        return done, 0
+
+    def _ar_finish(self, summary=None):
+        """Close the run: its summary (``summary``, else from the lines it
+        made)."""
+        self.ensure_one()
+        counts = self.env["ar.dunning.line"]._read_group(
+            [("run_id", "=", self.id)], ["level_id"], ["__count"]
+        )
+        self.write(
             {
-                "state": "failed" if errors else "done",
-                "summary": "\n".join(
-                    f"{level_names[level_id]}: {count}"
-                    for level_id, count in counts.items()
+                "state": "failed" if self.error_log else "done",
+                "summary": summary
+                or "\n".join(
+                    f"{level.scenario_id.name} / {level.name}: {count}"
+                    for level, count in counts
                 )
                 or _("Nothing new to send."),
-                "error_log": "\n".join(errors) or False,
             }
         )
-        return run
 
     def _excluded(self):
         """Ids of the invoices the run skips and of the customers it never
@@ -198,7 +195,7 @@ class ArDunningRun(models.Model):
             for mid, pid, residual, late in rows
         ]
 
-    def _process_partners(self, partner_ids, by_partner, scenarios, date, counts):
+    def _process_partners(self, partner_ids, by_partner, scenarios, date):
         self.ensure_one()
         partners = self.env["res.partner"].browse(partner_ids)
         move_ids = [row["move_id"] for pid in partner_ids for row in by_partner[pid]]
@@ -242,7 +239,6 @@ class ArDunningRun(models.Model):
                 )
                 if level_id:
                     reached_now[row["move_id"]] = level_id
-                    counts[level_id] += 1
             if not reached_now:
                 continue
             top = max(

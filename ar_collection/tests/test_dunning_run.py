@@ -1,3 +1,4 @@
+from odoo import fields
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
@@ -201,3 +202,38 @@ class TestDunningRun(ArCollectionCommon):
         self.assertEqual(rerun.state, "done")
         self.assertEqual(len(rerun.line_ids), 2)
         self.assertFalse(self._run().line_ids)
+
+    def test_daily_job_split_in_slices(self):
+        """With one customer a batch and no time budget, each call of the
+        daily job does one batch and reports the rest: the cron calls it
+        again (any worker) until the run of the day is done, once."""
+        for name in ("Boulangerie du Port", "Moulin Girard"):
+            self._invoice(
+                300.0, "2026-10-01", partner=self.customer.copy({"name": name})
+            )
+        self._invoice(300.0, "2026-10-01")
+        params = self.env["ir.config_parameter"].sudo()
+        params.set_param("ar_collection.dunning_batch_size", "1")
+        params.set_param("ar_collection.dunning_cron_seconds", "0")
+        cron = self.env.ref("ar_collection.ar_dunning_run_cron")
+        Run = self.env["ar.dunning.run"].sudo()
+        mine = [("company_id", "=", self.company.id)]
+        slices = []
+        for _call in range(100):
+            progress = self.env["ir.cron.progress"].sudo().create({"cron_id": cron.id})
+            Run.with_context(ir_cron_progress_id=progress.id)._cron_run(
+                fields.Date.to_date("2026-11-23")
+            )
+            slices.append((progress.done, progress.remaining))
+            if not progress.remaining:
+                break
+        self.assertFalse(slices[-1][1], "the job ends")
+        self.assertTrue(all(done <= 1 for done, _left in slices), slices)
+        run = Run.search(mine)
+        self.assertEqual(len(run), 1)
+        self.assertRecordValues(run, [{"state": "done", "scheduled": True}])
+        self.assertEqual(len(run.line_ids), 3)
+        self.assertEqual(len(run.action_ids), 3)
+        # the day had its run: a later call of the same day adds nothing
+        Run._cron_run(fields.Date.to_date("2026-11-23"))
+        self.assertEqual(Run.search(mine), run)

@@ -1,4 +1,4 @@
-from odoo import api, models
+from odoo import models
 
 
 class ArDunningRun(models.Model):
@@ -7,11 +7,11 @@ class ArDunningRun(models.Model):
 
     _inherit = "ar.dunning.run"
 
-    @api.model
-    def _run_for_company(self, company, date=None, **kwargs):
-        run = super()._run_for_company(company, date=date, **kwargs)
+    def _ar_finish(self, summary=None):
         # a step of the run, as its exclusions: whoever launches it (a
         # collection manager without accounting or factoring rights) plans the
         # same calls, each for the customer's collector
-        self.env["account.move"].sudo()._ar_factor_plan_checks(company, run.date, run)
-        return run
+        self.env["account.move"].sudo()._ar_factor_plan_checks(
+            self.company_id, self.date, self
+        )
+        return super()._ar_finish(summary)

@@ -1,0 +1,152 @@
+"""The dated run and the managers' buttons, called as an outside client
+would: JSON-RPC, any user, checked on the server."""
+
+from odoo import Command
+from odoo.tests import new_test_user, tagged
+
+from odoo.addons.ar_risk.tests.rpc import RpcCase
+
+from .common import ArCollectionCommon
+
+
+@tagged("post_install", "-at_install")
+class TestRpcRun(ArCollectionCommon, RpcCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.rpc_collector = new_test_user(
+            cls.env,
+            login="ar_rpc_collector",
+            groups="ar_collection.ar_collection_group_user",
+            company_id=cls.company.id,
+        )
+        cls.rpc_manager = new_test_user(
+            cls.env,
+            login="ar_rpc_manager",
+            groups="ar_collection.ar_collection_group_manager",
+            company_id=cls.company.id,
+        )
+        # 53 days late on 23 November: the formal notice, waiting for review
+        cls.invoice = cls._invoice(900.0, "2026-10-01")
+
+    def test_manager_replays_a_date(self):
+        result, error = self._rpc(
+            self.rpc_manager, "ar.dunning.run", "action_run_at", "2026-11-23"
+        )
+        self.assertFalse(error)
+        self.assertEqual(
+            {k: result[k] for k in ("date", "state", "line_count", "action_count")},
+            {"date": "2026-11-23", "state": "done", "line_count": 1, "action_count": 1},
+        )
+        self.assertEqual(result["summary"], "Standard SME / Formal notice: 1")
+        run = self.env["ar.dunning.run"].browse(result["id"])
+        self.assertEqual(run.user_id, self.rpc_manager)
+        self.assertEqual(run.action_ids.state, "to_review")
+        self.assertEqual(self.invoice.ar_dunning_level_id, self.levels[45])
+        # replayed at the same date: nothing doubled
+        again, _error = self._rpc(
+            self.rpc_manager, "ar.dunning.run", "action_run_at", "2026-11-23"
+        )
+        self.assertEqual((again["line_count"], again["action_count"]), (0, 0))
+
+    def test_collector_cannot_start_a_run(self):
+        result, error = self._rpc(
+            self.rpc_collector,
+            "ar.dunning.run",
+            "action_run_at",
+            "2026-11-23",
+        )
+        self.assertIsNone(result)
+        self.assertEqual(
+            error,
+            (
+                "odoo.exceptions.AccessError",
+                "Only a credit or collection manager can start a dunning run.",
+            ),
+        )
+        self.assertFalse(self.invoice.ar_dunning_line_ids)
+
+    def test_bad_date_and_foreign_company(self):
+        _result, error = self._rpc(
+            self.rpc_manager, "ar.dunning.run", "action_run_at", "2026-13-45"
+        )
+        self.assertEqual(
+            error,
+            (
+                "odoo.exceptions.UserError",
+                "The run's date must be given as YYYY-MM-DD.",
+            ),
+        )
+        other = self.env["res.company"].create({"name": "Autre société"})
+        _result, error = self._rpc(
+            self.rpc_manager, "ar.dunning.run", "action_run_at", "2026-11-23", other.id
+        )
+        self.assertEqual(
+            error,
+            ("odoo.exceptions.AccessError", "You have no access to this company."),
+        )
+        self.assertFalse(self.invoice.ar_dunning_line_ids)
+
+    def test_only_a_manager_validates_the_review_queue(self):
+        action = self._run().action_ids
+        action.user_id = self.rpc_collector
+        _result, error = self._rpc(
+            self.rpc_collector, "ar.collection.action", "action_plan", action.ids
+        )
+        self.assertEqual(error[0], "odoo.exceptions.AccessError")
+        self.assertIn("Only a collection manager can validate", error[1])
+        self.assertEqual(action.state, "to_review")
+        _result, error = self._rpc(
+            self.rpc_manager, "ar.collection.action", "action_plan", action.ids
+        )
+        self.assertFalse(error)
+        self.assertEqual(action.state, "planned")
+        self.assertTrue(action.letter_attachment_id)
+
+    def test_instalments_of_an_active_plan_stay(self):
+        plan = self.env["ar.collection.payment.plan"].create(
+            {
+                "partner_id": self.customer.id,
+                "move_ids": [Command.set(self.invoice.ids)],
+                "amount_total": 900.0,
+                "date_start": "2026-11-25",
+                "line_ids": [
+                    Command.create({"date": "2026-12-01", "amount": 450.0}),
+                    Command.create({"date": "2027-01-01", "amount": 450.0}),
+                ],
+            }
+        )
+        plan.action_confirm()
+        first = plan.line_ids[0]
+        for model, method, args in (
+            ("ar.collection.payment.plan.line", "unlink", [first.ids]),
+            (
+                "ar.collection.payment.plan",
+                "write",
+                [plan.ids, {"line_ids": [Command.delete(first.id)]}],
+            ),
+        ):
+            _result, error = self._rpc(self.rpc_collector, model, method, *args)
+            self.assertEqual(error[0], "odoo.exceptions.AccessError", method)
+            self.assertIn("active payment plan", error[1])
+        self.assertEqual(len(plan.line_ids), 2)
+        # the manager may (and must then fix the plan's amount)
+        _result, error = self._rpc(
+            self.rpc_manager,
+            "ar.collection.payment.plan",
+            "write",
+            plan.ids,
+            {
+                "amount_total": 450.0,
+                "line_ids": [Command.delete(plan.line_ids[0].id)],
+            },
+        )
+        self.assertFalse(error)
+        self.assertEqual(plan.line_ids.mapped("amount"), [450.0])
+
+    def test_watch_list_is_for_credit_managers(self):
+        _result, error = self._rpc(
+            self.rpc_collector, "res.partner", "action_ar_watch", self.customer.ids
+        )
+        self.assertEqual(error[0], "odoo.exceptions.AccessError")
+        self.assertFalse(self.customer.ar_on_watch_list)
