@@ -35,4 +35,5 @@ class RpcCase(HttpCase):
         error = body.get("error")
         if error:
             return None, (error["data"]["name"], error["data"]["message"])
-        return body["result"], None
+        # Odoo leaves "result" out when the method returns None
+        return body.get("result"), None
