@@ -183,6 +183,7 @@ class TestAgenda(ArCollectionCommon):
                 "partner_id": self.customer.id,
                 "move_ids": self.invoice.ids,
                 "amount_total": 1000.0,
+                "date_start": "2026-11-23",
                 "line_ids": [
                     Command.create({"date": "2026-12-15", "amount": 600.0}),
                     Command.create({"date": "2027-01-15", "amount": 400.0}),

@@ -85,6 +85,7 @@ class TestAccessMatrix(ArCollectionCommon, RpcCase):
             {
                 "partner_id": partner.id,
                 "amount_total": 1200.0,
+                "date_start": "2026-11-23",
                 "line_ids": [Command.create({"date": "2026-12-01", "amount": 1200.0})],
             }
         )
