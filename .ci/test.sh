@@ -34,7 +34,7 @@ log "running the UI tours in headless Chromium (Odoo's test runner)"
 TOUR_PORT=$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 run_tours() {
     : >"$STATE/logs/$DB-tours.log"
-    odoo_bin -c "$CONF" -d "$DB" --test-tags "/ar_collection:TestUiTour" --stop-after-init \
+    odoo_bin -c "$CONF" -d "$DB" --test-tags ":TestUiTour" --stop-after-init \
         --http-port="$TOUR_PORT" --logfile="$STATE/logs/$DB-tours.log" --log-level=info || true
 }
 run_tours
