@@ -22,3 +22,7 @@ from . import ar_collection_action_reason
 from . import res_partner_escalation
 from . import ar_risk_proceeding
 from . import ar_collection_action_charges
+from . import res_company_campaign
+from . import ar_collection_campaign_run
+from . import ar_collection_action_campaign
+from . import ar_collection_discount_offer

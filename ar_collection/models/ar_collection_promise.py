@@ -8,6 +8,7 @@ PAYMENT_MEANS = [
     ("transfer", "Bank transfer"),
     ("cheque", "Cheque"),
     ("lcr", "Bill of exchange (LCR)"),
+    ("bor", "Promissory note (BOR)"),
     ("card", "Card"),
     ("direct_debit", "Direct debit"),
 ]

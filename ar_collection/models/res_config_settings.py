@@ -29,3 +29,21 @@ class ResConfigSettings(models.TransientModel):
     ar_invoice_mentions = fields.Text(
         related="company_id.ar_invoice_mentions", readonly=False
     )
+    ar_campaign_scheduled = fields.Boolean(
+        related="company_id.ar_campaign_scheduled", readonly=False
+    )
+    ar_campaign_month = fields.Integer(
+        related="company_id.ar_campaign_month", readonly=False
+    )
+    ar_campaign_day = fields.Integer(
+        related="company_id.ar_campaign_day", readonly=False
+    )
+    ar_campaign_target_month = fields.Integer(
+        related="company_id.ar_campaign_target_month", readonly=False
+    )
+    ar_campaign_target_months = fields.Integer(
+        related="company_id.ar_campaign_target_months", readonly=False
+    )
+    ar_discount_account_id = fields.Many2one(
+        related="company_id.ar_discount_account_id", readonly=False
+    )

@@ -65,6 +65,7 @@ class ReportArCollectionKpi(models.AbstractModel):
             "dso_countback": self._dso_countback(company, date_at, receivable),
             "dso_simple": dso_simple(receivable, sales, sum(d for _s, d in period)),
             "promises_kept_rate": self._promises_kept_rate(company),
+            **self._discounts(company, date_at - relativedelta(months=months), date_at),
         }
         lines = [
             *self._dso_history(company, date_at),
@@ -261,3 +262,21 @@ class ReportArCollectionKpi(models.AbstractModel):
         )
         judged = sum(groups.values())
         return round(100.0 * groups.get("kept", 0) / judged, 1) if judged else 0.0
+
+    def _discounts(self, company, since, date_at):
+        """What the early-payment discounts taken in the period cost (taxes
+        included) and the days they saved, weighted by the amount paid."""
+        [(cost, weighted, paid)] = self.env["ar.collection.discount.offer"]._read_group(
+            [
+                ("company_id", "=", company.id),
+                ("state", "=", "taken"),
+                ("date_paid", ">", since),
+                ("date_paid", "<=", date_at),
+            ],
+            [],
+            ["amount_discount_taken:sum", "days_weighted:sum", "amount_settled:sum"],
+        )
+        return {
+            "discount_cost": cost or 0.0,
+            "discount_days_saved": round(weighted / paid, 1) if paid else 0.0,
+        }

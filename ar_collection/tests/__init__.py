@@ -15,3 +15,5 @@ from . import test_readonly_rpc
 from . import test_late_charges_invoice
 from . import test_formal_notice
 from . import test_letter_wording
+from . import test_discount_offer
+from . import test_campaign

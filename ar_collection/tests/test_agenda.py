@@ -297,7 +297,8 @@ class TestAgenda(ArCollectionCommon):
             )
         )
         result = wizard.action_create_calls()
-        calls = self.env["ar.collection.action"].search(result["domain"])
+        run = self.env["ar.collection.campaign.run"].browse(result["res_id"])
+        calls = run.action_ids
         self.assertEqual(len(calls), 2)
         mine = calls.filtered(lambda a: a.partner_id == self.customer)
         self.assertAlmostEqual(mine.amount_residual, 300.0)

@@ -8,3 +8,4 @@ from . import ar_customer_statement
 from . import ar_late_charges_invoice
 from . import ar_late_charges_invoice_line
 from . import ar_dunning_level_preview
+from . import ar_collection_discount_payment

@@ -20,6 +20,17 @@ class ArCollectionKpi(models.TransientModel):
     dso_countback = fields.Float(string="DSO countback (days)", readonly=True)
     dso_simple = fields.Float(string="DSO simple (days)", readonly=True)
     promises_kept_rate = fields.Float(string="Promises kept (%)", readonly=True)
+    discount_cost = fields.Monetary(
+        string="Discounts granted",
+        readonly=True,
+        help="Early-payment discounts taken in the period, taxes included.",
+    )
+    discount_days_saved = fields.Float(
+        string="Days saved by discounts",
+        readonly=True,
+        help="Days paid before the due dates thanks to the discounts, weighted "
+        "by the amounts settled.",
+    )
     line_ids = fields.One2many("ar.collection.kpi.line", "kpi_id", readonly=True)
     top_amount_ids = fields.One2many(
         "ar.collection.kpi.line", "kpi_id", domain=[("kind", "=", "top_amount")]

@@ -37,6 +37,16 @@ class ArCollectionLogCall(models.TransientModel):
     dispute_amount = fields.Monetary(string="Amount disputed")
     dispute_user_id = fields.Many2one("res.users", string="Route to")
     dispute_deadline = fields.Date(string="Answer expected by")
+    # campaign call: the period, and the follow-up
+    closed_in_period = fields.Boolean(
+        string="Closed in the period",
+        help="The customer is closed when its invoices fall due.",
+    )
+    bill_requested = fields.Boolean(string="Bill of exchange requested")
+    offer_discount = fields.Boolean(
+        string="Offer an early-payment discount",
+        help="Opens the offer on the invoices discussed once the call is logged.",
+    )
     # next step
     next_action_type = fields.Selection(ACTION_TYPES, string="Next action")
     next_date = fields.Date(string="On")
@@ -93,6 +103,8 @@ class ArCollectionLogCall(models.TransientModel):
                 "reason": self.reason
                 or (self.outcome == "dispute" and REASON_GIVEN.get(self.dispute_reason))
                 or action.reason,
+                "ar_closed_in_period": self.closed_in_period,
+                "ar_bill_requested": self.bill_requested,
             }
         )
         if self.outcome == "promise":
@@ -144,4 +156,6 @@ class ArCollectionLogCall(models.TransientModel):
                     }
                 ]
             )
+        if self.offer_discount:
+            return action.action_offer_discount()
         return {"type": "ir.actions.act_window_close"}
