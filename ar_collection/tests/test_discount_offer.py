@@ -48,6 +48,16 @@ class TestDiscountOffer(ArCollectionCommon):
             .action_confirm()
         )
 
+    def _send(self, offer):
+        """Send the offer's email as the user does: its composer as opened."""
+        action = offer.with_context(lang="en_US").action_send()
+        self.env[action["res_model"]].with_context(**action["context"]).create(
+            {}
+        )._action_send_mail()
+        message = offer.message_ids.filtered(lambda m: m.message_type == "comment")
+        self.assertEqual(len(message), 1)
+        return message
+
     @staticmethod
     def _items(moves):
         """(account code, debit, credit) of the journal items, sorted."""
@@ -232,16 +242,29 @@ class TestDiscountOffer(ArCollectionCommon):
         )
         with freeze_time("2026-07-03"):
             offer = self._offer(invoice)
-            action = offer.with_context(lang="en_US").action_send()
-            composer = (
-                self.env[action["res_model"]]
-                .with_context(**action["context"])
-                .create({})
-            )
-            composer._action_send_mail()
-        message = offer.message_ids.filtered(lambda m: m.message_type == "comment")
-        self.assertEqual(len(message), 1)
+            message = self._send(offer)
         self.assertIn("<strong>24.00&nbsp;€</strong> (2.00&nbsp;%)", message.body)
         self.assertIn("<strong>1,176.00&nbsp;€</strong> instead of", message.body)
         self.assertIn("07/31/2026", message.body)
         self.assertIn(self.customer, message.partner_ids)
+
+    def test_in_french(self):
+        """The offer's email in the customer's French; the refusal in the
+        user's."""
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.customer.lang = "fr_FR"
+        invoice = self._invoice(
+            1000.0, due="2026-08-31", date="2026-06-15", taxes=self.tax_20
+        )
+        offer = self._offer(invoice)
+        body = self._send(offer).body
+        self.assertIn("Comme convenu", body)
+        self.assertIn("<strong>24,00&nbsp;€</strong> (2,00&nbsp;%)", body)
+        self.assertIn("réglées au plus tard le <strong>31/07/2026</strong>", body)
+        wizard = (
+            self.env["ar.collection.discount.payment"]
+            .with_context(lang="fr_FR")
+            .create({"offer_id": offer.id, "payment_date": "2026-08-03"})
+        )
+        with self.assertRaisesRegex(UserError, "après l'échéance du 31/07/2026"):
+            wizard.action_confirm()
