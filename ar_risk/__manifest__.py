@@ -6,7 +6,7 @@
     "website": "https://github.com/ar-suite/odoo-ar-suite",
     "author": "AR Suite contributors",
     "license": "LGPL-3",
-    "depends": ["account", "mail"],
+    "depends": ["account", "base_import", "mail"],
     "external_dependencies": {"python": ["python-stdnum"]},
     "data": [
         "security/ar_risk_security.xml",

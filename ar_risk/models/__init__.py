@@ -9,4 +9,5 @@ from . import res_partner_proceeding
 from . import res_partner_grade
 from . import account_move
 from . import account_move_line
+from . import base_import_import
 from . import res_groups

@@ -3,12 +3,22 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from .input_checks import check_amounts, check_dates_ordered
+
 GUARANTEE_TYPES = [
     ("bank_guarantee", "Bank guarantee"),
     ("deposit", "Deposit"),
     ("bill_of_exchange", "Bill of exchange"),
     ("parent_guarantee", "Parent-company guarantee"),
     ("credit_insurance", "Credit insurance"),
+]
+
+
+CHECKED_FIELDS = [
+    "amount",
+    "amount_requested",
+    "claim_declaration_days",
+    "guarantee_type",
 ]
 
 
@@ -139,14 +149,58 @@ class ArRiskGuarantee(models.Model):
             and (not self.date_end or self.date_end >= day)
         )
 
-    @api.constrains("amount", "amount_requested", "date_start", "date_end")
+    @api.constrains(
+        "amount",
+        "amount_requested",
+        "date_start",
+        "date_end",
+        "claim_declaration_days",
+        "guarantee_type",
+    )
     def _check_amounts_dates(self):
         for guarantee in self:
-            if guarantee.amount < 0 or (guarantee.amount_requested or 0) < 0:
-                raise ValidationError(_("A guarantee amount cannot be negative."))
+            guarantee._ar_check_input(
+                [{name: guarantee[name] for name in CHECKED_FIELDS}]
+            )
             if guarantee.date_end and guarantee.date_end < guarantee.date_start:
                 raise ValidationError(
                     _("Guarantee %s cannot end before it starts.", guarantee.name)
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # before the INSERT, which the database's constraints would refuse
+        self._ar_check_input(vals_list)
+        for vals in vals_list:
+            check_dates_ordered(
+                self,
+                [vals],
+                "date_start",
+                "date_end",
+                _("Guarantee %s cannot end before it starts.", vals.get("name")),
+            )
+        return super().create(vals_list)
+
+    def _ar_check_input(self, vals_list):
+        """Refuse amounts and delays that cannot be real: negative or huge,
+        a credit insurer granting more than was asked."""
+        check_amounts(self, vals_list, CHECKED_FIELDS[:2], allow_zero=True)
+        for vals in vals_list:
+            if (vals.get("claim_declaration_days") or 0) < 0:
+                raise ValidationError(
+                    _("The overdue declaration delay cannot be negative.")
+                )
+            requested = vals.get("amount_requested")
+            if (
+                vals.get("guarantee_type") == "credit_insurance"
+                and requested
+                and (vals.get("amount") or 0) > requested
+            ):
+                raise ValidationError(
+                    _(
+                        "A credit insurer cannot grant more than was requested: "
+                        "the cover would be above 100 %."
+                    )
                 )
 
     def action_request(self):

@@ -5,6 +5,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from .input_checks import check_dates_ordered
+
 PROCEEDING_TYPES = [
     ("conciliation", "Conciliation"),
     ("sauvegarde", "Safeguard (sauvegarde)"),
@@ -94,19 +96,40 @@ class ArRiskProceeding(models.Model):
                 labels.get(proceeding.proceeding_type, ""),
             )
 
-    @api.constrains("claim_deadline", "judgment_date")
-    def _check_deadline(self):
+    @api.constrains(
+        "claim_deadline", "judgment_date", "publication_date", "claim_declared_date"
+    )
+    def _check_dates(self):
         for proceeding in self:
-            if (
-                proceeding.claim_deadline
-                and proceeding.claim_deadline < proceeding.judgment_date
-            ):
-                raise ValidationError(
-                    _("The claim declaration deadline cannot precede the judgment.")
-                )
+            judgment = proceeding.judgment_date
+            for name, message in self._ar_dates_after_judgment():
+                if proceeding[name] and proceeding[name] < judgment:
+                    raise ValidationError(message)
+
+    def _ar_dates_after_judgment(self):
+        """(field, message refusing it) of the dates a judgment opens."""
+        return [
+            (
+                "publication_date",
+                _("The publication cannot precede the judgment."),
+            ),
+            (
+                "claim_deadline",
+                _("The claim declaration deadline cannot precede the judgment."),
+            ),
+            (
+                "claim_declared_date",
+                _(
+                    "A claim cannot be declared before the judgment opening the proceeding."
+                ),
+            ),
+        ]
 
     @api.model_create_multi
     def create(self, vals_list):
+        # before the INSERT, which the database's constraint would refuse
+        for name, message in self._ar_dates_after_judgment():
+            check_dates_ordered(self, vals_list, "judgment_date", name, message)
         proceedings = super().create(vals_list)
         proceedings._apply_consequences()
         return proceedings

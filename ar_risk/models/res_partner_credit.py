@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError
 from odoo.tools import SQL
+
+from .input_checks import check_amounts
 
 # what only a credit manager decides, on create as on write
 CREDIT_TERMS = (
@@ -104,14 +106,8 @@ class ResPartner(models.Model):
 
     @api.constrains("credit_limit")
     def _check_ar_credit_limit(self):
-        for partner in self.sudo():
-            if partner.credit_limit < 0:
-                raise ValidationError(
-                    _(
-                        "The credit limit of %s cannot be negative.",
-                        partner.display_name,
-                    )
-                )
+        limits = [{"credit_limit": partner.credit_limit} for partner in self.sudo()]
+        check_amounts(self, limits, ["credit_limit"], allow_zero=True)
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -5,6 +5,8 @@ from stdnum.fr import siret as stdnum_siret
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from .input_checks import shown
+
 LEGAL_FORMS = [
     ("sas", "SAS"),
     ("sasu", "SASU"),
@@ -87,12 +89,21 @@ class ResPartner(models.Model):
     def _check_ar_siren_siret(self):
         for partner in self:
             siren = (partner.ar_siren or "").replace(" ", "")
-            if siren and (len(siren) != 9 or not siren.isdigit()):
+            if siren and not siren.isdigit():
+                raise ValidationError(
+                    _(
+                        "A SIREN has 9 digits and nothing else: %(siren)s "
+                        "(%(partner)s).",
+                        siren=shown(partner.ar_siren),
+                        partner=partner.display_name,
+                    )
+                )
+            if siren and len(siren) != 9:
                 raise ValidationError(
                     _(
                         "A SIREN has 9 digits: %(siren)s has %(count)s characters "
                         "(%(partner)s).",
-                        siren=partner.ar_siren,
+                        siren=shown(partner.ar_siren),
                         count=len(siren),
                         partner=partner.display_name,
                     )
@@ -108,11 +119,20 @@ class ResPartner(models.Model):
             registry = (partner.company_registry or "").replace(" ", "")
             french = partner.country_id.code == "FR" or not partner.country_id
             in_france = partner.country_id.code == "FR"
-            if registry and in_france and registry.isdigit() and len(registry) != 14:
+            if registry and in_france and not registry.isdigit():
+                raise ValidationError(
+                    _(
+                        "A SIRET has 14 digits and nothing else: %(siret)s "
+                        "(%(partner)s).",
+                        siret=shown(registry),
+                        partner=partner.display_name,
+                    )
+                )
+            if registry and in_france and len(registry) != 14:
                 raise ValidationError(
                     _(
                         "A SIRET has 14 digits: %(siret)s has %(count)s (%(partner)s).",
-                        siret=registry,
+                        siret=shown(registry),
                         count=len(registry),
                         partner=partner.display_name,
                     )

@@ -37,3 +37,16 @@ class RpcCase(HttpCase):
             return None, (error["data"]["name"], error["data"]["message"])
         # Odoo leaves "result" out when the method returns None
         return body.get("result"), None
+
+    def _assert_refused(self, user, model, method, args, message, context=None):
+        """``model.method(*args)`` called by ``user`` is refused with
+        ``message`` (a ValidationError), creates no record and logs no failed
+        query; the caller checks that a write left the old values."""
+        Model = self.env[model].with_context(active_test=False)
+        count = Model.search_count([])
+        with self.assertNoLogs("odoo.sql_db", level="ERROR"):
+            result, error = self._rpc(user, model, method, *args, context=context)
+        self.assertIsNone(result)
+        self.assertEqual(error, ("odoo.exceptions.ValidationError", message), args)
+        self.env.invalidate_all()
+        self.assertEqual(Model.search_count([]), count)
