@@ -303,7 +303,9 @@ class ArFactorBatch(models.Model):
         writer.writerow(header)
         writer.writerows(rows)
         buffer = io.BytesIO()
-        book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+        book = xlsxwriter.Workbook(
+            buffer, {"in_memory": True, "strings_to_formulas": False}
+        )
         sheet = book.add_worksheet(self.name[:31])
         bold = book.add_format({"bold": True})
         money = book.add_format({"num_format": "#,##0.00"})

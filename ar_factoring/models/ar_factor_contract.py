@@ -1,4 +1,5 @@
 from dateutil.relativedelta import relativedelta
+from stdnum import iban as stdnum_iban
 
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -226,6 +227,21 @@ class ArFactorContract(models.Model):
                             contract=contract.name,
                         )
                     )
+
+    @api.constrains("factor_bank_id")
+    def _check_factor_bank_id(self):
+        for contract in self.filtered("factor_bank_id"):
+            number = contract.factor_bank_id.acc_number
+            if not stdnum_iban.is_valid(number):
+                raise ValidationError(
+                    _(
+                        "The factor's account %(number)s is not a valid IBAN "
+                        "(%(count)s characters): customers could not pay the "
+                        "factor. Check its length and its check digits.",
+                        number=number,
+                        count=len(stdnum_iban.compact(number)),
+                    )
+                )
 
     @api.model_create_multi
     def create(self, vals_list):
