@@ -1,4 +1,5 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
 from .input_checks import check_amounts
@@ -45,6 +46,28 @@ class ArCollectionCaseMixin(models.AbstractModel):
     user_id = fields.Many2one(
         "res.users", string="Collector", default=lambda self: self.env.user
     )
+
+    @api.constrains("partner_id", "move_ids")
+    def _check_move_ids(self):
+        # whatever the user may read: the invoices must be the customer's
+        for case in self.sudo():
+            customer = case.partner_id.commercial_partner_id
+            wrong = case.move_ids.filtered(
+                lambda move, customer=customer: (
+                    move.commercial_partner_id != customer
+                    or move.move_type != "out_invoice"
+                    or move.state != "posted"
+                )
+            )
+            if wrong:
+                raise ValidationError(
+                    _(
+                        "Only posted invoices of %(customer)s can be linked here, "
+                        "not %(invoices)s.",
+                        customer=customer.display_name,
+                        invoices=", ".join(wrong.mapped("display_name")),
+                    )
+                )
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -1,5 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools.misc import formatLang
+
+from .input_checks import check_amounts
 
 
 class ArDunningScenario(models.Model):
@@ -51,6 +54,37 @@ class ArDunningScenario(models.Model):
             "The overdue balance range of a scenario is invalid.",
         ),
     ]
+
+    @api.constrains("amount_min", "amount_max")
+    def _check_amount_range(self):
+        # named to run before ``_check_overlap``, whose search writes to the
+        # database (constraints run in name order)
+        self._ar_check_amount_range(
+            [{"amount_min": s.amount_min, "amount_max": s.amount_max} for s in self]
+        )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # before the INSERT, which the database's constraint would refuse
+        self._ar_check_amount_range(vals_list)
+        return super().create(vals_list)
+
+    @api.model
+    def _ar_check_amount_range(self, vals_list):
+        """Refuse an overdue balance range that cannot hold a customer."""
+        check_amounts(self, vals_list, ["amount_min", "amount_max"], allow_zero=True)
+        for vals in vals_list:
+            low, high = vals.get("amount_min") or 0, vals.get("amount_max") or 0
+            if high and high <= low:
+                raise ValidationError(
+                    _(
+                        "The overdue balance of a scenario goes from %(low)s up to "
+                        "%(high)s: the upper bound must be above the lower one "
+                        "(zero: no upper bound).",
+                        low=formatLang(self.env, low),
+                        high=formatLang(self.env, high),
+                    )
+                )
 
     def _zip_prefix_list(self):
         self.ensure_one()

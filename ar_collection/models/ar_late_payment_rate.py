@@ -12,6 +12,9 @@ from .late_charges import (
     penalty_rate,
 )
 
+# a yearly reference rate above this is a typing error (the ECB's record: 4.75)
+MAX_RATE = 100
+
 
 class ArLatePaymentRate(models.Model):
     """The legal reference rates of one half-year (French late-payment law)."""
@@ -87,6 +90,15 @@ class ArLatePaymentRate(models.Model):
             if row.ecb_rate < 0 or row.legal_rate < 0:
                 raise ValidationError(
                     _("The rates of %s cannot be negative.", row.name)
+                )
+            if max(row.ecb_rate, row.legal_rate) > MAX_RATE:
+                raise ValidationError(
+                    _(
+                        "The rates of %(period)s cannot be above %(max)s %%: "
+                        "they are yearly percentages.",
+                        period=row.name,
+                        max=MAX_RATE,
+                    )
                 )
 
     @api.constrains("date_from")

@@ -25,7 +25,9 @@ class ReportArAgedBalanceXlsx(models.AbstractModel):
         buckets, rows = engine._summary(company, date_at, where)
         output = io.BytesIO()
         # rows go to a temporary file as they are written: memory stays flat
-        workbook = xlsxwriter.Workbook(output, {"constant_memory": True})
+        workbook = xlsxwriter.Workbook(
+            output, {"constant_memory": True, "strings_to_formulas": False}
+        )
         formats = self._formats(workbook, company.currency_id.symbol or "")
         self._write_summary(workbook, formats, company, date_at, buckets, rows)
         self._write_detail(

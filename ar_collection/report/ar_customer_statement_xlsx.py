@@ -1,8 +1,11 @@
 import io
+import re
 
 import xlsxwriter
 
 from odoo import _, api, fields, models
+
+SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 
 class ReportArCustomerStatementXlsx(models.AbstractModel):
@@ -17,17 +20,19 @@ class ReportArCustomerStatementXlsx(models.AbstractModel):
         """The workbook's bytes, for statements made by the engine's
         ``_statement``."""
         output = io.BytesIO()
-        workbook = xlsxwriter.Workbook(output)
+        workbook = xlsxwriter.Workbook(output, {"strings_to_formulas": False})
         symbol = statements[0]["currency"].symbol if statements else ""
         formats = self.env["report.ar_collection.report_aged_balance_xlsx"]._formats(
             workbook, symbol or ""
         )
         names = set()
         for statement in statements:
-            name = statement["partner"].name[:28] or "-"
-            while name in names:
+            # a sheet's name: no []:*?/\, no apostrophe around, unique in any case
+            name = SHEET_FORBIDDEN.sub("-", statement["partner"].name)[:28]
+            name = name.strip("'") or "-"
+            while name.lower() in names:
                 name = "%s~%s" % (name[:26], len(names))
-            names.add(name)
+            names.add(name.lower())
             self._write_statement(workbook.add_worksheet(name), formats, statement)
         workbook.close()
         return output.getvalue()

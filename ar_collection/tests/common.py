@@ -1,4 +1,5 @@
 from odoo import Command, fields
+from odoo.tests import new_test_user
 from odoo.tools import config
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
@@ -99,6 +100,22 @@ class ArCollectionCommon(SuiteManagersMixin, AccountTestInvoicingCommon):
             }
         )
         cls.levels = {lvl.offset_days: lvl for lvl in cls.scenario.level_ids}
+
+    @classmethod
+    def _rpc_users(cls):
+        """A collector and a collection manager of the company, who log in
+        with their login as password (``RpcCase``)."""
+        for attr, group in (
+            ("rpc_collector", "ar_collection.ar_collection_group_user"),
+            (
+                "rpc_manager",
+                "ar_collection.ar_collection_group_manager,base.group_partner_manager",
+            ),
+        ):
+            user = new_test_user(
+                cls.env, login=f"ar_{attr}", groups=group, company_id=cls.company.id
+            )
+            setattr(cls, attr, user)
 
     @classmethod
     def _invoice(

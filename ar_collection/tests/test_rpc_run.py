@@ -2,7 +2,7 @@
 would: JSON-RPC, any user, checked on the server."""
 
 from odoo import Command
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from odoo.addons.ar_risk.tests.rpc import RpcCase
 
@@ -14,18 +14,7 @@ class TestRpcRun(ArCollectionCommon, RpcCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.rpc_collector = new_test_user(
-            cls.env,
-            login="ar_rpc_collector",
-            groups="ar_collection.ar_collection_group_user",
-            company_id=cls.company.id,
-        )
-        cls.rpc_manager = new_test_user(
-            cls.env,
-            login="ar_rpc_manager",
-            groups="ar_collection.ar_collection_group_manager",
-            company_id=cls.company.id,
-        )
+        cls._rpc_users()
         # 53 days late on 23 November: the formal notice, waiting for review
         cls.invoice = cls._invoice(900.0, "2026-10-01")
 
