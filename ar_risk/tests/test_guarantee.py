@@ -83,6 +83,7 @@ class TestGuarantee(ArRiskCommon):
 
     def test_bad_input(self):
         # answered in Python, before the database's constraints
+        self.env = self.env(context=dict(self.env.context, lang="en_US"))
         for bad, message in (
             ({"amount": -5.0}, "Amount cannot be negative"),
             (
