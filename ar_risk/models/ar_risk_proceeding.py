@@ -86,6 +86,7 @@ class ArRiskProceeding(models.Model):
                 proceeding.claim_deadline = False
 
     @api.depends("partner_id", "proceeding_type")
+    @api.depends_context("lang")
     def _compute_display_name(self):
         labels = dict(self._fields["proceeding_type"]._description_selection(self.env))
         for proceeding in self:
