@@ -56,8 +56,13 @@ class ArCollectionAction(models.Model):
         for partner, _limit, _behaviour in customers:
             partner.with_company(company).ar_collector_id = admin
         if self.env["res.lang"]._lang_get("fr_FR"):
-            # a French company, whose admin reads French
+            # a French company, whose admin reads French; the addon's French
+            # terms (loaded after its demo data) are needed now, to name the
+            # runs' actions after the levels in French
             (company.partner_id | admin.partner_id).lang = "fr_FR"
+            self.env["ir.module.module"]._load_module_terms(
+                ["ar_collection"], ["fr_FR"]
+            )
         levels = self.env["ar.dunning.level"].search(
             [("automatic", "=", True), ("company_id", "=", company.id)]
         )
