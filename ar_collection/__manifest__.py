@@ -48,6 +48,7 @@
     "demo": [
         "demo/ar_dunning_scenario_demo.xml",
         "demo/ar_collection_agenda_demo.xml",
+        "demo/ar_collection_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -20,5 +20,10 @@
         "wizards/ar_aged_balance_views.xml",
     ],
     "demo": ["demo/ar_factoring_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "ar_factoring/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
 }

@@ -20,6 +20,6 @@
         "views/ar_risk_menus.xml",
         "data/ir_cron_data.xml",
     ],
-    "demo": ["demo/res_partner_demo.xml"],
+    "demo": ["demo/res_partner_demo.xml", "demo/ar_risk_demo.xml"],
     "installable": True,
 }

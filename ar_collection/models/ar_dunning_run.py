@@ -267,10 +267,19 @@ class ArDunningRun(models.Model):
         Action = self.env["ar.collection.action"].with_context(
             mail_create_nolog=True, mail_create_nosubscribe=True
         )
+        # the agenda's subjects are stored once: in the company's language,
+        # not in that of the scheduled job (none) or of whoever starts the run
+        env = self.with_context(
+            lang=self.company_id.partner_id.lang or self.env.lang
+        ).env
         actions = Action._ar_create_actions(
             [
                 {
-                    "name": "%s — %s" % (level.name, partner.name),
+                    "name": env._(
+                        "%(level)s — %(customer)s",
+                        level=level.with_env(env).name,
+                        customer=partner.name,
+                    ),
                     "partner_id": partner.id,
                     "company_id": self.company_id.id,
                     "move_ids": [fields.Command.set([row["move_id"] for row in rows])],
@@ -317,5 +326,7 @@ class ArDunningRun(models.Model):
                 )
             )
         self.env["account.move"].invalidate_model(["ar_dunning_level_id"])
-        actions.filtered(lambda a: a.dunning_level_id.automatic)._ar_dunning_send()
+        actions.filtered(lambda a: a.dunning_level_id.automatic).with_env(
+            env
+        )._ar_dunning_send()
         return actions

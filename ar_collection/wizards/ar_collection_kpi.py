@@ -54,6 +54,21 @@ class ArCollectionKpi(models.TransientModel):
         records.action_refresh()
         return records
 
+    @api.model
+    def action_open_today(self):
+        """The indicators of the user's company today, computed and saved, in
+        their form: the menu's entry point."""
+        kpi = self.create({})
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Collection indicators"),
+            "res_model": self._name,
+            "res_id": kpi.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+        }
+
     def action_open_dso_graph(self):
         self.ensure_one()
         return {

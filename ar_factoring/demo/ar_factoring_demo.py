@@ -109,4 +109,4 @@ class ArFactorContract(models.Model):
         )
         batch.action_confirm()
         batch.action_mark_financed()
-        invoices[0]._ar_factor_definance("120 days overdue (demo)", date=today)
+        invoices[0]._ar_factor_definance("120 jours de retard (démo)", date=today)

@@ -231,7 +231,7 @@ class AccountMove(models.Model):
         return self.env["ar.collection.action"]._ar_create_actions(
             [
                 {
-                    "name": "%s: %s" % (self.name, label),
+                    "name": _("%(invoice)s: %(label)s", invoice=self.name, label=label),
                     "partner_id": self.commercial_partner_id.id,
                     "company_id": self.company_id.id,
                     "move_ids": [Command.set(self.ids)],

@@ -88,12 +88,14 @@ class ArRiskProceeding(models.Model):
                 proceeding.claim_deadline = False
 
     @api.depends("partner_id", "proceeding_type")
+    @api.depends_context("lang")
     def _compute_display_name(self):
-        labels = dict(PROCEEDING_TYPES)
+        labels = dict(self._fields["proceeding_type"]._description_selection(self.env))
         for proceeding in self:
-            proceeding.display_name = "%s — %s" % (
-                proceeding.partner_id.display_name or "",
-                labels.get(proceeding.proceeding_type, ""),
+            proceeding.display_name = _(
+                "%(customer)s — %(proceeding)s",
+                customer=proceeding.partner_id.display_name or "",
+                proceeding=labels.get(proceeding.proceeding_type, ""),
             )
 
     @api.constrains(
