@@ -10,3 +10,5 @@ from . import res_partner_grade
 from . import account_move
 from . import account_move_line
 from . import res_groups
+from . import res_partner_sirene
+from . import ar_risk_bodacc_announcement

@@ -1,1 +1,3 @@
 from . import ar_risk_force_post
+from . import ar_risk_sirene_import
+from . import ar_risk_bodacc_import
