@@ -1,5 +1,6 @@
 import json
 import re
+import unicodedata
 import urllib.error
 import urllib.request
 
@@ -44,7 +45,11 @@ COMPANY_CATEGORIES = [("PME", "SME (PME)"), ("ETI", "Mid-cap (ETI)"), ("GE", "La
 
 
 def _simplified(name):
-    return re.sub(r"[^0-9A-Z]+", " ", (name or "").upper()).strip()
+    """Upper case, without accents nor punctuation: "Rhône" is "RHONE"."""
+    ascii_name = (
+        unicodedata.normalize("NFKD", name or "").encode("ascii", "ignore").decode()
+    )
+    return re.sub(r"[^0-9A-Z]+", " ", ascii_name.upper()).strip()
 
 
 class ResPartner(models.Model):

@@ -15,8 +15,12 @@ class TestBodacc(ArRiskCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.customer.ar_siren = "732829320"
         Partner = cls.env["res.partner"]
+        # the customers of the test only (the demo data has SIRENs too)
+        Partner.search([("ar_siren", "!=", False)]).write(
+            {"ar_siren": False, "siret": False}
+        )
+        cls.customer.ar_siren = "732829320"
         cls.transports = Partner.create(
             {
                 "name": "Transports Durand SAS",
