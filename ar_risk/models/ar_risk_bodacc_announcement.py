@@ -83,15 +83,8 @@ class ArRiskBodaccAnnouncement(models.Model):
         """Import BODACC exports (``(bytes, filename)`` pairs, JSON or CSV)
         for the company's customers, oldest publication first whatever the
         file. Returns the report's lines."""
-        customers = self.env["res.partner"].search(
-            [
-                ("ar_siren", "!=", False),
-                ("parent_id", "=", False),
-                ("company_id", "in", (company.id, False)),
-            ]
-        )
-        by_siren = customers.grouped("ar_siren")
-        names = {_simplified(p.name) for p in customers}
+        by_siren = self.env["res.partner"]._ar_customers_by_siren(company)
+        names = {_simplified(p.name) for ps in by_siren.values() for p in ps}
         known = set(self.search([("company_id", "=", company.id)]).mapped("name"))
         records, errors = [], []
         for content, filename in files:

@@ -215,19 +215,24 @@ class ResPartner(models.Model):
         return {**unit, **period}
 
     @api.model
-    def _ar_import_sirene(self, binary, company):
-        """Check the company's customers against a SIRENE stock file (a
-        seekable binary stream, CSV or zip) read once, row by row: memory
-        holds the customers' SIRENs, not the file. Returns the report's
-        lines; a bad row is reported and skipped."""
-        customers = self.search(
+    def _ar_customers_by_siren(self, company):
+        """The company's customers (commercial entities) that public data can
+        name, by SIREN."""
+        return self.search(
             [
                 ("ar_siren", "!=", False),
                 ("parent_id", "=", False),
                 ("company_id", "in", (company.id, False)),
             ]
-        )
-        by_siren = customers.grouped("ar_siren")
+        ).grouped("ar_siren")
+
+    @api.model
+    def _ar_import_sirene(self, binary, company):
+        """Check the company's customers against a SIRENE stock file (a
+        seekable binary stream, CSV or zip) read once, row by row: memory
+        holds the customers' SIRENs, not the file. Returns the report's
+        lines; a bad row is reported and skipped."""
+        by_siren = self._ar_customers_by_siren(company)
         today = company._ar_today()
         matched, ceased, mismatches, errors = 0, 0, [], []
         for line, siren, unit in iter_units(binary, set(by_siren)):

@@ -15,25 +15,7 @@ class TestBodacc(ArRiskCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        Partner = cls.env["res.partner"]
-        # the customers of the test only (the demo data has SIRENs too)
-        Partner.search([("ar_siren", "!=", False)]).write(
-            {"ar_siren": False, "siret": False}
-        )
-        cls.customer.ar_siren = "732829320"
-        cls.transports = Partner.create(
-            {
-                "name": "Transports Durand SAS",
-                "is_company": True,
-                "ar_siren": "542051180",
-            }
-        )
-        cls.safeguarded = Partner.create(
-            {"name": "Date Impossible", "is_company": True, "ar_siren": "402120018"}
-        )
-        cls.sold = Partner.create(
-            {"name": "Tronqué SARL", "is_company": True, "ar_siren": "383474814"}
-        )
+        cls._ar_public_data_customers()
         cls.files = {}
         for name in ("bodacc_openings.json", "bodacc_judgments.csv"):
             with file_open(f"ar_risk/tests/data/{name}", "rb") as data:
@@ -88,7 +70,7 @@ class TestBodacc(ArRiskCommon):
             review,
             [{"name": "A202602150003", "siren": "443061841", "partner_id": False}],
         )
-        self.assertFalse(self._proceeding(self.transports))
+        self.assertFalse(self._proceeding(self.durand))
         self.assertEqual(
             self.Announcement.search_count([("siren", "=", "552100554")]), 0
         )
@@ -110,7 +92,7 @@ class TestBodacc(ArRiskCommon):
         )
         self.assertFalse(self.customer.ar_in_proceedings)
         self.assertRecordValues(
-            self._proceeding(self.safeguarded),
+            self._proceeding(self.impossible),
             [
                 {
                     "proceeding_type": "sauvegarde",
@@ -120,7 +102,7 @@ class TestBodacc(ArRiskCommon):
             ],
         )
         self.assertRecordValues(
-            self._proceeding(self.sold),
+            self._proceeding(self.tronque),
             [{"proceeding_type": "redressement", "sale_date": date(2027, 1, 27)}],
         )
         self.assertEqual(len(proceeding.bodacc_announcement_ids), 3)
@@ -139,15 +121,13 @@ class TestBodacc(ArRiskCommon):
     def test_review_then_apply(self):
         self._import("bodacc_openings.json")
         review = self.Announcement.search([("state", "=", "review")])
-        review.partner_id = self.transports
+        review.partner_id = self.durand
         review.action_apply()
         self.assertRecordValues(
             review,
-            [{"state": "done", "proceeding_id": self._proceeding(self.transports).id}],
+            [{"state": "done", "proceeding_id": self._proceeding(self.durand).id}],
         )
-        self.assertEqual(
-            self._proceeding(self.transports).proceeding_type, "sauvegarde"
-        )
+        self.assertEqual(self._proceeding(self.durand).proceeding_type, "sauvegarde")
 
     def test_scheduled_folder_import(self):
         with tempfile.TemporaryDirectory() as folder:

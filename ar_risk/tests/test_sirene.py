@@ -17,25 +17,7 @@ class TestSirene(ArRiskCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        Partner = cls.env["res.partner"]
-        # the customers of the test only (the demo data has SIRENs too)
-        Partner.search([("ar_siren", "!=", False)]).write(
-            {"ar_siren": False, "siret": False}
-        )
-        cls.customer.ar_siren = "732829320"
-        cls.ceased = Partner.create(
-            {
-                "name": "Transports Durand SAS",
-                "is_company": True,
-                "ar_siren": "542051180",
-            }
-        )
-        cls.bad_date = Partner.create(
-            {"name": "Date Impossible", "is_company": True, "ar_siren": "402120018"}
-        )
-        cls.cut_short = Partner.create(
-            {"name": "Tronqué SARL", "is_company": True, "ar_siren": "383474814"}
-        )
+        cls._ar_public_data_customers()
         with file_open("ar_risk/tests/data/sirene_sample.csv", "rb") as sample:
             cls.sample = sample.read()
 
@@ -84,7 +66,7 @@ class TestSirene(ArRiskCommon):
         )
         # the name is not overwritten; the ceased company is watched
         self.assertRecordValues(
-            self.ceased,
+            self.durand,
             [
                 {
                     "name": "Transports Durand SAS",
@@ -95,10 +77,10 @@ class TestSirene(ArRiskCommon):
                 }
             ],
         )
-        self.assertEqual(self.ceased.ar_watch_ids.reason, "ceased")
+        self.assertEqual(self.durand.ar_watch_ids.reason, "ceased")
         # the skipped rows change nothing
         self.assertRecordValues(
-            self.bad_date | self.cut_short,
+            self.impossible | self.tronque,
             [{"ar_sirene_state": False, "ar_creation_date": False}] * 2,
         )
 

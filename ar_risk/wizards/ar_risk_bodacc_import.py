@@ -8,11 +8,10 @@ class ArRiskBodaccImport(models.TransientModel):
     """Import a BODACC open-data export (JSON or CSV) by hand."""
 
     _name = "ar.risk.bodacc.import"
+    _inherit = "ar.risk.public.import"
     _description = "BODACC Import"
 
     data_file = fields.Binary(string="File (JSON or CSV)", required=True)
-    filename = fields.Char()
-    report = fields.Text(readonly=True)
 
     def action_import(self):
         self.ensure_one()
@@ -23,11 +22,4 @@ class ArRiskBodaccImport(models.TransientModel):
             )
         except (ValueError, UnicodeDecodeError) as error:
             raise UserError(_("This is not a BODACC export: %s", error)) from error
-        self.report = "\n".join(lines)
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": self.id,
-            "view_mode": "form",
-            "target": "new",
-        }
+        return self._ar_show_report(lines)

@@ -11,11 +11,10 @@ class ArRiskSireneImport(models.TransientModel):
     ``ar_risk.sirene_file`` (for the several-GB national stock)."""
 
     _name = "ar.risk.sirene.import"
+    _inherit = "ar.risk.public.import"
     _description = "SIRENE Import"
 
     data_file = fields.Binary(string="File (CSV or zip)")
-    filename = fields.Char()
-    report = fields.Text(readonly=True)
 
     def action_import(self):
         self.ensure_one()
@@ -47,11 +46,4 @@ class ArRiskSireneImport(models.TransientModel):
                 raise UserError(
                     _("This is not a SIRENE stock file: %s", error)
                 ) from error
-        self.report = "\n".join(lines)
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": self.id,
-            "view_mode": "form",
-            "target": "new",
-        }
+        return self._ar_show_report(lines)
