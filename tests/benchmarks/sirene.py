@@ -11,10 +11,8 @@ customers, a few thousand at most.
 """
 
 import argparse
-import csv
 import importlib.util
 import os
-import random
 import resource
 import tempfile
 import time
@@ -76,22 +74,22 @@ def siren(number):
 
 
 def generate(path, rows):
-    rng = random.Random(42)
-    with open(path, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(HEADER)
+    """Rows in INSEE's layout; the varying columns cycle through a few values
+    (one ceased company in five), written as text for speed."""
+    bands = ("NN", "00", "01", "11", "21")
+    categories = ("PME", "ETI", "", "PME", "PME")
+    states = "AAAAC"
+    legal = ("5710", "5499", "5710", "5720", "5498")
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(",".join(HEADER) + "\n")
         for i in range(rows):
-            writer.writerow(
-                [
-                    siren(10_000_000 + i),
-                    "O", "", "2009-03-12", "", "", "", "", "", "", "", "", "",
-                    rng.choice(("NN", "00", "01", "11", "21")), "2023",
-                    "2026-10-01T03:12:45", "3", rng.choice(("PME", "ETI", "")),
-                    "2022", "2015-01-01", rng.choice("AAAAC"), "", "",
-                    "SOCIETE %d" % i, "", "", "", rng.choice(("5710", "5499")),
-                    "62.01Z", "NAFRev2", "00018", "N", "", "O",
-                ]
-            )  # fmt: skip
+            k = i % 5
+            handle.write(
+                f"{siren(10_000_000 + i)},O,,2009-03-12,,,,,,,,,,{bands[k]},2023,"
+                f"2026-10-01T03:12:45,3,{categories[k]},2022,2015-01-01,"
+                f"{states[k]},,,SOCIETE {i},,,,{legal[k]},62.01Z,NAFRev2,00018,"
+                "N,,O\n"
+            )
 
 
 def main():
@@ -118,17 +116,19 @@ def main():
     step = max(args.rows // args.customers, 1)
     wanted = {siren(10_000_000 + i) for i in range(0, args.rows, step)}
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     found = errors = 0
     with open(path, "rb") as binary:
         for _line, number, _values in sirene.iter_units(binary, wanted):
             found += number is not None
             errors += number is None
     elapsed = time.perf_counter() - started
+    cpu = time.process_time() - cpu_started
     rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(
-        "read %d rows in %.1f s (%.0f rows/s): %d of %d customers found, %d errors"
-        % (args.rows, elapsed, args.rows / elapsed, found, len(wanted), errors)
+        "read %d rows in %.1f s wall, %.1f s CPU (%.0f rows per CPU second): "
+        "%d of %d customers found, %d errors"
+        % (args.rows, elapsed, cpu, args.rows / cpu, found, len(wanted), errors)
     )
     print(
         "peak memory (max RSS) %.1f MB, %.1f MB before reading"
