@@ -146,7 +146,9 @@ class ArRiskProceeding(models.Model):
 
     def write(self, vals):
         res = super().write(vals)
-        if "claim_deadline" in vals or vals.get("state") == "open":
+        if {"claim_deadline", "publication_date"} & set(vals) or (
+            vals.get("state") == "open"
+        ):
             self.filtered(lambda p: p.state == "open")._apply_consequences()
         return res
 

@@ -146,13 +146,15 @@ class ResPartner(models.Model):
         }
 
     def _ar_apply_sirene(self, values, company, today):
-        """Write SIRENE's values; the legal form is filled when empty, the
-        name is never overwritten (a difference is shown and reported); a
-        ceased company goes on the watch list. Returns the name mismatch as
-        text, if any."""
+        """Write SIRENE's values (an empty one erases nothing); the legal form
+        is filled when empty, the name is never overwritten (a difference is
+        shown and reported); a ceased company goes on the watch list. Returns
+        the name mismatch as text, if any."""
         self.ensure_one()
-        values = dict(values, ar_sirene_date=today)
-        form = LEGAL_CATEGORIES.get(values["ar_legal_category_code"], (0, False))[1]
+        values = {key: value for key, value in values.items() if value}
+        values["ar_sirene_date"] = today
+        code = values.get("ar_legal_category_code")
+        form = LEGAL_CATEGORIES.get(code, (0, False))[1]
         if form and not self.ar_legal_form:
             values["ar_legal_form"] = form
         self.write(values)

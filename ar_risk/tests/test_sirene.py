@@ -30,6 +30,7 @@ class TestSirene(ArRiskCommon):
             )
 
     def test_sirene_import(self):
+        self.durand.ar_company_category = "ETI"
         report = self._import(self.sample)
         self.assertEqual(report[0], "2 of 4 customers found in SIRENE, 1 ceased.")
         self.assertEqual(
@@ -72,6 +73,8 @@ class TestSirene(ArRiskCommon):
                     "name": "Transports Durand SAS",
                     "ar_sirene_name_mismatch": True,
                     "ar_legal_form": "sas",
+                    # SIRENE gives no category: the one known is kept
+                    "ar_company_category": "ETI",
                     "ar_sirene_state": "ceased",
                     "ar_on_watch_list": True,
                 }
