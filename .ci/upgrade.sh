@@ -105,6 +105,13 @@ SQL
 
 managers >"$STATE/upgrade-managers-before.txt"
 snapshot >"$STATE/upgrade-before.txt"
+# 18.0.1.1.0: SIRETs kept in company_registry move to l10n_fr's siret
+sirets() {
+    "$PG_BIN/psql" -h "$PG_SOCKET_DIR" -p "$PG_PORT" -U postgres -d "$DB" -XAtq -c "$1"
+}
+sirets "SELECT id || ' ' || replace(company_registry, ' ', '') FROM res_partner
+        WHERE replace(company_registry, ' ', '') ~ '^[0-9]{14}$' ORDER BY id" \
+    >"$STATE/upgrade-sirets-before.txt"
 log "upgrading $DB to the working tree's code"
 : >"$STATE/logs/$DB-upgrade.log"
 odoo_bin -c "$NEW_CONF" -d "$DB" -u "$ADDONS" --stop-after-init \
@@ -143,4 +150,12 @@ grep -qx "$admins" "$STATE/upgrade-managers-after.txt" \
          die "the suite's manager groups were not detached from the accounting administrator"; }
 log "manager groups: $(paste -sd ';' "$STATE/upgrade-managers-before.txt") -> $(paste -sd ';' "$STATE/upgrade-managers-after.txt")"
 grep ' rows=' "$STATE/upgrade-before.txt" | awk '{print "  " $1 " " $2}' >&2
+sirets "SELECT id || ' ' || coalesce(nullif(siret, ''), replace(company_registry, ' ', ''))
+        FROM res_partner WHERE id IN ($(cut -d' ' -f1 "$STATE/upgrade-sirets-before.txt" | paste -sd, | sed 's/^$/0/'))
+        ORDER BY id" >"$STATE/upgrade-sirets-after.txt"
+moved=$(sirets "SELECT count(*) FROM res_partner WHERE siret IS NOT NULL AND id IN ($(cut -d' ' -f1 "$STATE/upgrade-sirets-before.txt" | paste -sd, | sed 's/^$/0/'))")
+cmp -s "$STATE/upgrade-sirets-before.txt" "$STATE/upgrade-sirets-after.txt" \
+    || { diff "$STATE/upgrade-sirets-before.txt" "$STATE/upgrade-sirets-after.txt" >&2
+         die "SIRET values were lost moving them to the siret field"; }
+log "SIRET: $moved of $(wc -l <"$STATE/upgrade-sirets-before.txt") partners' values now in the siret field"
 log "upgrade from $FROM keeps every record"

@@ -32,11 +32,13 @@ class AccountMove(models.Model):
 
     def _ar_dunning_skip_domains(self):
         """Domains on account.move of the invoices the dunning run skips: the
-        manual exclusion and the invoices paused by a dispute, a promise or a
-        plan. Addons depending on this one extend the list (ar_factoring: the
+        manual exclusion, the invoices to declare in a collective proceeding
+        (only those dated before the judgment) and the invoices paused by a
+        dispute, a promise or a plan. Addons depending on this one extend the list (ar_factoring: the
         invoices the factor dunns itself)."""
         return [
             [("ar_dunning_excluded", "=", True)],
+            [("ar_claim_to_declare", "=", True)],
             *self._ar_agenda_pause_domains(),
         ]
 

@@ -121,12 +121,13 @@ class ResPartner(models.Model):
         return partner.ar_collector_id or partner.user_id
 
     def _ar_dunning_blocked_domains(self):
-        """Domains on res.partner of the customers the dunning never reminds,
-        read from their risk file (ar_risk): customers under collective
-        proceedings, whose claims go to the court-appointed representative
-        (individual collection is suspended by law). A credit hold does not
-        stop reminders: it stops new credit, the debt is still chased."""
-        return [[("ar_in_proceedings", "=", True)]]
+        """Domains on res.partner of the customers the dunning never reminds.
+        None today: under collective proceedings only the invoices dated
+        before the judgment are frozen (``ar_claim_to_declare``, skipped per
+        invoice); later ones are payable at maturity and chased (L622-17).
+        A credit hold does not stop reminders: it stops new credit, the debt
+        is still chased."""
+        return []
 
     def _ar_dunning_recipient(self):
         """Where reminders go: dunning contact, invoicing contact, customer;

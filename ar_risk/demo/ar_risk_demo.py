@@ -466,7 +466,7 @@ class ResPartner(models.Model):
                     "city": city,
                     "ar_rcs_city": rcs,
                     "ar_legal_form": form if form in legal_forms else "other",
-                    "company_registry": siren_siret(rng)[1],
+                    "siret": siren_siret(rng)[1],
                     "ar_creation_date": today - relativedelta(years=rng.randint(2, 40)),
                     "email": "compta@%s.example"
                     % name.lower().split()[0].replace("é", "e"),

@@ -11,3 +11,5 @@ from . import account_move
 from . import account_move_line
 from . import base_import_import
 from . import res_groups
+from . import res_partner_sirene
+from . import ar_risk_bodacc_announcement

@@ -8,18 +8,25 @@ from odoo.exceptions import ValidationError
 from .input_checks import check_dates_ordered
 
 PROCEEDING_TYPES = [
+    ("mandat_adhoc", "Mandat ad hoc"),
     ("conciliation", "Conciliation"),
     ("sauvegarde", "Safeguard (sauvegarde)"),
     ("redressement", "Receivership (redressement judiciaire)"),
     ("liquidation", "Liquidation (liquidation judiciaire)"),
 ]
+# confidential preventive procedures: no claim to declare, no credit block
+PREVENTIVE_TYPES = ("mandat_adhoc", "conciliation")
 
 
 class ArRiskProceeding(models.Model):
-    """A collective proceeding opened against a customer.
+    """A collective proceeding opened against a customer, or a preventive
+    procedure (mandat ad hoc, conciliation).
 
-    While open, the customer is on the watch list, gets no new credit, and its
-    open invoices are to be declared to the court-appointed representative.
+    While a collective proceeding is open, the customer is on the watch list,
+    gets no new credit, and its open invoices dated before the judgment are to
+    be declared to the court-appointed representative; later invoices are
+    payable at maturity (art. L622-17 of the Code de commerce). A preventive
+    procedure only puts the customer on the watch list.
     """
 
     _name = "ar.risk.proceeding"
@@ -41,6 +48,12 @@ class ArRiskProceeding(models.Model):
     )
     proceeding_type = fields.Selection(
         PROCEEDING_TYPES, string="Type", required=True, tracking=True
+    )
+    preventive = fields.Boolean(
+        compute="_compute_preventive",
+        store=True,
+        help="Mandat ad hoc or conciliation: confidential, no claim to declare, "
+        "no credit block, only a watch.",
     )
     judgment_date = fields.Date(required=True, tracking=True)
     court = fields.Char(tracking=True, help="e.g. Tribunal de commerce de Lyon")
@@ -67,6 +80,17 @@ class ArRiskProceeding(models.Model):
         required=True,
         tracking=True,
     )
+    plan_date = fields.Date(
+        string="Plan adopted on",
+        tracking=True,
+        help="Safeguard or recovery plan adopted by the court.",
+    )
+    sale_date = fields.Date(
+        string="Business sold on", tracking=True, help="Sale of the business (cession)."
+    )
+    bodacc_announcement_ids = fields.One2many(
+        "ar.risk.bodacc.announcement", "proceeding_id", string="BODACC announcements"
+    )
     note = fields.Text()
 
     _sql_constraints = [
@@ -77,10 +101,19 @@ class ArRiskProceeding(models.Model):
         ),
     ]
 
-    @api.depends("publication_date", "company_id.ar_claim_deadline_months")
+    @api.depends("proceeding_type")
+    def _compute_preventive(self):
+        for proceeding in self:
+            proceeding.preventive = proceeding.proceeding_type in PREVENTIVE_TYPES
+
+    @api.depends(
+        "publication_date", "preventive", "company_id.ar_claim_deadline_months"
+    )
     def _compute_claim_deadline(self):
         for proceeding in self:
-            if proceeding.publication_date:
+            if proceeding.preventive:
+                proceeding.claim_deadline = False
+            elif proceeding.publication_date:
                 proceeding.claim_deadline = proceeding.publication_date + relativedelta(
                     months=proceeding.company_id.ar_claim_deadline_months
                 )
@@ -138,16 +171,21 @@ class ArRiskProceeding(models.Model):
 
     def write(self, vals):
         res = super().write(vals)
-        if "claim_deadline" in vals or vals.get("state") == "open":
+        if {"claim_deadline", "publication_date"} & set(vals) or (
+            vals.get("state") == "open"
+        ):
             self.filtered(lambda p: p.state == "open")._apply_consequences()
         return res
 
     def _apply_consequences(self):
-        """Watch list, invoices to declare, reminder before the deadline."""
+        """Watch list; for a collective proceeding, the invoices dated before
+        the judgment to declare and a reminder before the deadline."""
         Watch = self.env["ar.risk.watch"].sudo()
         for proceeding in self.filtered(lambda p: p.state == "open"):
             partner = proceeding.partner_id
-            Watch._ensure(partner, proceeding.company_id, "proceeding")
+            Watch._ensure(partner, proceeding.company_id, proceeding._watch_reason())
+            if proceeding.preventive:
+                continue
             invoices = (
                 self.env["account.move"]
                 .sudo()
@@ -158,7 +196,9 @@ class ArRiskProceeding(models.Model):
                         ("move_type", "in", ("out_invoice", "out_refund")),
                         ("state", "=", "posted"),
                         ("payment_state", "in", ("not_paid", "partial")),
-                        ("invoice_date", "<=", proceeding.judgment_date),
+                        # the opening judgment takes effect on its day: claims
+                        # born from then on are paid at maturity (L622-17)
+                        ("invoice_date", "<", proceeding.judgment_date),
                     ]
                 )
             )
@@ -183,6 +223,10 @@ class ArRiskProceeding(models.Model):
                     ).id,
                 )
 
+    def _watch_reason(self):
+        self.ensure_one()
+        return "preventive" if self.preventive else "proceeding"
+
     def action_declared(self):
         self.write({"claim_declared_date": fields.Date.context_today(self)})
         self.activity_unlink(["mail.mail_activity_data_todo"])
@@ -196,7 +240,61 @@ class ArRiskProceeding(models.Model):
                     ("partner_id", "=", proceeding.partner_id.id),
                     ("company_id", "=", proceeding.company_id.id),
                     ("state", "=", "open"),
+                    ("preventive", "=", proceeding.preventive),
                 ]
             )
             if not still_open:
-                Watch._end(proceeding.partner_id, proceeding.company_id, "proceeding")
+                Watch._end(
+                    proceeding.partner_id,
+                    proceeding.company_id,
+                    proceeding._watch_reason(),
+                )
+
+    @api.model
+    def _ar_apply_bodacc(self, announcement):
+        """Open or follow the customer's collective proceeding from a BODACC
+        announcement; returns the proceeding, or nothing when there is none
+        to follow (the announcement stays for review)."""
+        partner, company = announcement.partner_id, announcement.company_id
+        proceeding = self.search(
+            [
+                ("partner_id", "=", partner.id),
+                ("company_id", "=", company.id),
+                ("state", "=", "open"),
+                ("preventive", "=", False),
+            ],
+            limit=1,
+        )
+        event = announcement.event
+        judgment = announcement.judgment_date or announcement.published
+        if event in ("sauvegarde", "redressement", "liquidation") and not proceeding:
+            return self.create(
+                {
+                    "partner_id": partner.id,
+                    "company_id": company.id,
+                    "proceeding_type": event,
+                    "judgment_date": judgment,
+                    "court": announcement.court,
+                    "publication_date": max(announcement.published, judgment),
+                }
+            )
+        if not proceeding:
+            return proceeding
+        body = _(
+            "BODACC %(ref)s of %(date)s: %(nature)s",
+            ref=announcement.name,
+            date=announcement.published,
+            nature=announcement.nature,
+        )
+        if event in ("liquidation", "conversion"):
+            proceeding.proceeding_type = "liquidation"
+        elif event == "plan":
+            proceeding.plan_date = judgment
+        elif event == "sale":
+            proceeding.sale_date = judgment
+        elif event == "closure":
+            proceeding.action_close()
+        elif not proceeding.publication_date:
+            proceeding.publication_date = max(announcement.published, judgment)
+        proceeding.message_post(body=body)
+        return proceeding

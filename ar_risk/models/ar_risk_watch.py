@@ -3,6 +3,8 @@ from odoo import api, fields, models
 WATCH_REASONS = [
     ("limit", "Credit limit exceeded"),
     ("proceeding", "Collective proceeding"),
+    ("preventive", "Preventive procedure (mandat ad hoc, conciliation)"),
+    ("ceased", "Ceased (SIRENE)"),
     ("overdue", "Overdue beyond the threshold"),
     ("manual", "Manual"),
 ]

@@ -4,6 +4,7 @@ from stdnum.fr import siret as stdnum_siret
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL
 
 from .input_checks import shown
 
@@ -25,7 +26,7 @@ LEGAL_FORMS = [
 
 class ResPartner(models.Model):
     """The customer's identity: SIREN/SIRET, RCS, legal form, age. The SIRET is
-    Odoo's ``company_registry``, the VAT number Odoo's ``vat``."""
+    the French localisation's ``siret``, the VAT number Odoo's ``vat``."""
 
     _inherit = "res.partner"
 
@@ -36,7 +37,7 @@ class ResPartner(models.Model):
         readonly=False,
         index=True,
         tracking=True,
-        help="9-digit French company number; filled from the SIRET (Company ID).",
+        help="9-digit French company number; filled from the SIRET.",
     )
     ar_rcs_city = fields.Char(string="RCS city", help="Registre du commerce, e.g. Lyon")
     ar_legal_form = fields.Selection(LEGAL_FORMS, string="Legal form")
@@ -50,10 +51,10 @@ class ResPartner(models.Model):
         compute="_compute_ar_siren_duplicate_ids",
     )
 
-    @api.depends("company_registry")
+    @api.depends("siret")
     def _compute_ar_siren(self):
         for partner in self:
-            registry = (partner.company_registry or "").replace(" ", "")
+            registry = (partner.siret or "").replace(" ", "")
             from_siret = registry[:9] if stdnum_siret.is_valid(registry) else False
             partner.ar_siren = partner.ar_siren or from_siret
 
@@ -85,7 +86,7 @@ class ResPartner(models.Model):
                 )
             )
 
-    @api.constrains("ar_siren", "company_registry", "country_id")
+    @api.constrains("ar_siren", "siret", "country_id")
     def _check_ar_siren_siret(self):
         for partner in self:
             siren = (partner.ar_siren or "").replace(" ", "")
@@ -116,7 +117,7 @@ class ResPartner(models.Model):
                         partner=partner.display_name,
                     )
                 )
-            registry = (partner.company_registry or "").replace(" ", "")
+            registry = (partner.siret or "").replace(" ", "")
             french = partner.country_id.code == "FR" or not partner.country_id
             in_france = partner.country_id.code == "FR"
             if registry and in_france and not registry.isdigit():
@@ -154,3 +155,46 @@ class ResPartner(models.Model):
                             siren=partner.ar_siren,
                         )
                     )
+
+    @api.model
+    def _ar_migrate_siret_from_registry(self):
+        """Move the SIRETs the suite kept in ``company_registry`` (18.0.1.0.x)
+        to the localisation's ``siret``, where it is empty; anything else in
+        ``company_registry`` (an RCS) stays. Returns the partners moved."""
+        # SQL: a migration runs before the ORM may trust the new constraints;
+        # every row is read and written, nothing deleted
+        rows = self.env.execute_query(
+            SQL(
+                """SELECT p.id, p.company_registry, p.siret FROM res_partner p
+                LEFT JOIN res_country c ON c.id = p.country_id
+                WHERE p.company_registry IS NOT NULL
+                AND (c.code = 'FR' OR p.country_id IS NULL)"""
+            )
+        )
+        moved, cleared = [], []
+        for partner_id, registry, siret in rows:
+            number = registry.replace(" ", "")
+            if not stdnum_siret.is_valid(number):
+                continue
+            if not siret:
+                moved.append((partner_id, number))
+            elif siret.replace(" ", "") == number:
+                cleared.append(partner_id)
+        for partner_id, number in moved:
+            self.env.cr.execute(
+                SQL(
+                    "UPDATE res_partner SET siret = %s, company_registry = NULL "
+                    "WHERE id = %s",
+                    number,
+                    partner_id,
+                )
+            )
+        if cleared:
+            self.env.cr.execute(
+                SQL(
+                    "UPDATE res_partner SET company_registry = NULL WHERE id = ANY(%s)",
+                    cleared,
+                )
+            )
+        self.invalidate_model(["siret", "company_registry"])
+        return self.browse([partner_id for partner_id, _number in moved])

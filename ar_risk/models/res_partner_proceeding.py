@@ -56,7 +56,11 @@ class ResPartner(models.Model):
             self.env["ar.risk.proceeding"]
             .sudo()
             ._read_group(
-                [("state", "=", "open"), ("company_id", "in", self.env.companies.ids)],
+                [
+                    ("state", "=", "open"),
+                    ("preventive", "=", False),
+                    ("company_id", "in", self.env.companies.ids),
+                ],
                 ["partner_id"],
             )
         )

@@ -8,3 +8,5 @@ from . import test_identity
 from . import test_proceeding
 from . import test_risk_grade
 from . import test_rpc_guards
+from . import test_sirene
+from . import test_bodacc

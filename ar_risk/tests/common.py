@@ -41,6 +41,26 @@ class ArRiskCommon(SuiteManagersMixin, AccountTestInvoicingCommon):
         )
 
     @classmethod
+    def _ar_public_data_customers(cls):
+        """The customers the SIRENE and BODACC samples name (tests/data), and
+        no other SIREN (the demo data has some)."""
+        Partner = cls.env["res.partner"]
+        Partner.search([("ar_siren", "!=", False)]).write(
+            {"ar_siren": False, "siret": False}
+        )
+        cls.customer.ar_siren = "732829320"
+        cls.durand, cls.impossible, cls.tronque = Partner.create(
+            [
+                {"name": name, "is_company": True, "ar_siren": siren}
+                for name, siren in (
+                    ("Transports Durand SAS", "542051180"),
+                    ("Date Impossible", "402120018"),
+                    ("Tronqué SARL", "383474814"),
+                )
+            ]
+        )
+
+    @classmethod
     def _ar_users(cls):
         """A billing user and a credit manager of the company."""
         cls.billing_user = new_test_user(

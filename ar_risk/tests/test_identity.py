@@ -15,7 +15,7 @@ class TestIdentity(ArRiskCommon):
                     "name": "Atelier Lumière SAS",
                     "is_company": True,
                     "country_id": self.env.ref("base.fr").id,
-                    "company_registry": "73282932000074",
+                    "siret": "73282932000074",
                     "ar_creation_date": "2009-03-12",
                 }
             )
@@ -33,7 +33,7 @@ class TestIdentity(ArRiskCommon):
                     "name": "Bad",
                     "is_company": True,
                     "country_id": self.env.ref("base.fr").id,
-                    "company_registry": "73282932000075",
+                    "siret": "73282932000075",
                 }
             )
 
@@ -54,3 +54,46 @@ class TestIdentity(ArRiskCommon):
     def test_negative_limit_refused(self):
         with self.assertRaises(ValidationError):
             self.customer.credit_limit = -1.0
+
+    def test_siret_moved_from_company_registry(self):
+        """Upgrading from 18.0.1.0.x: the SIRETs kept in ``company_registry``
+        move to the localisation's ``siret``; nothing else is touched."""
+        Partner = self.env["res.partner"]
+        fr = self.env.ref("base.fr").id
+        moved = Partner.create({"name": "A", "is_company": True, "country_id": fr})
+        rcs = Partner.create({"name": "B", "is_company": True, "country_id": fr})
+        kept = Partner.create(
+            {
+                "name": "C",
+                "is_company": True,
+                "country_id": fr,
+                "siret": "54205118000066",
+            }
+        )
+        same = Partner.create(
+            {
+                "name": "D",
+                "is_company": True,
+                "country_id": fr,
+                "siret": "73282932000074",
+            }
+        )
+        # as the 18.0.1.0.x code stored them
+        self.env.cr.execute(
+            "UPDATE res_partner SET company_registry = v.registry FROM (VALUES "
+            "(%s, '732 829 320 00074'), (%s, 'RCS Lyon 732 829 320'), "
+            "(%s, '40212001800013'), (%s, '73282932000074')) AS v(id, registry) "
+            "WHERE res_partner.id = v.id",
+            [moved.id, rcs.id, kept.id, same.id],
+        )
+        Partner.invalidate_model()
+        self.assertEqual(Partner._ar_migrate_siret_from_registry(), moved)
+        self.assertRecordValues(
+            moved | rcs | kept | same,
+            [
+                {"siret": "73282932000074", "company_registry": False},
+                {"siret": False, "company_registry": "RCS Lyon 732 829 320"},
+                {"siret": "54205118000066", "company_registry": "40212001800013"},
+                {"siret": "73282932000074", "company_registry": False},
+            ],
+        )

@@ -45,3 +45,46 @@ class TestProceeding(ArRiskCommon):
             self.customer, [{"ar_in_proceedings": False, "ar_on_watch_list": False}]
         )
         self.assertNotIn(self.customer, self.env["res.partner"].search(blocked))
+
+    def test_conciliation_only_watches(self):
+        """Mandat ad hoc and conciliation are confidential preventive
+        procedures: no claim to declare, no credit block, only a watch."""
+        self.company.ar_credit_policy = "warn"
+        invoice = self._invoice(800.0, invoice_date="2026-09-01")
+        proceeding = self.env["ar.risk.proceeding"].create(
+            {
+                "partner_id": self.customer.id,
+                "proceeding_type": "conciliation",
+                "judgment_date": "2026-11-02",
+                "publication_date": "2026-11-12",
+            }
+        )
+        self.assertRecordValues(
+            proceeding, [{"preventive": True, "claim_deadline": False}]
+        )
+        self.assertFalse(proceeding.activity_ids)
+        self.assertFalse(invoice.ar_claim_to_declare)
+        self.assertRecordValues(
+            self.customer, [{"ar_in_proceedings": False, "ar_on_watch_list": True}]
+        )
+        self.assertEqual(self.customer.ar_watch_ids.reason, "preventive")
+        # new credit within the limit is granted
+        new = self._invoice(10.0)
+        self.assertEqual(new.state, "posted")
+        proceeding.action_close()
+        self.assertFalse(self.customer.ar_on_watch_list)
+
+    def test_invoice_of_the_judgment_day_is_not_frozen(self):
+        before = self._invoice(800.0, invoice_date="2026-11-01")
+        same_day = self._invoice(300.0, invoice_date="2026-11-02")
+        self.env["ar.risk.proceeding"].create(
+            {
+                "partner_id": self.customer.id,
+                "proceeding_type": "sauvegarde",
+                "judgment_date": "2026-11-02",
+            }
+        )
+        self.assertRecordValues(
+            before | same_day,
+            [{"ar_claim_to_declare": True}, {"ar_claim_to_declare": False}],
+        )

@@ -180,7 +180,7 @@ class TestRpcGuards(ArRiskCommon, RpcCase):
             "res.partner",
             "write",
             [partner.id],
-            {"company_registry": "7320829960001"},
+            {"siret": "7320829960001"},
         )
         self.assertEqual(error[0], "odoo.exceptions.ValidationError")
         self.assertIn("A SIRET has 14 digits", error[1])

@@ -1,1 +1,4 @@
 from . import ar_risk_force_post
+from . import ar_risk_public_import
+from . import ar_risk_sirene_import
+from . import ar_risk_bodacc_import
