@@ -24,7 +24,8 @@ class ArRiskCreditCheck(models.AbstractModel):
         raise NotImplementedError
 
     def _ar_risk_counted_in(self):
-        """The exposure component that already counts the documents, or None."""
+        """The exposure component that already counts the documents, or False."""
+        return False
         return
 
     def _ar_risk_texts(self):
