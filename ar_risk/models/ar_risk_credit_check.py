@@ -26,7 +26,6 @@ class ArRiskCreditCheck(models.AbstractModel):
     def _ar_risk_counted_in(self):
         """The exposure component that already counts the documents, or False."""
         return False
-        return
 
     def _ar_risk_texts(self):
         """Translated texts: ``this`` (the documents, in a breakdown),
