@@ -13,6 +13,7 @@
         "security/ir.model.access.csv",
         "views/ar_factor_contract_views.xml",
         "views/account_move_views.xml",
+        "views/res_partner_views.xml",
         "views/ar_factoring_menus.xml",
         "report/report_invoice.xml",
         "report/ar_customer_statement_templates.xml",

@@ -5,8 +5,10 @@ from . import ar_risk_proceeding
 from . import ar_risk_watch
 from . import res_partner_identity
 from . import res_partner_credit
+from . import res_partner_exposure
 from . import res_partner_proceeding
 from . import res_partner_grade
+from . import ar_risk_credit_check
 from . import account_move
 from . import account_move_line
 from . import base_import_import

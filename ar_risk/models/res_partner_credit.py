@@ -1,6 +1,5 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
-from odoo.tools import SQL
 
 from .input_checks import check_amounts
 
@@ -37,8 +36,33 @@ class ResPartner(models.Model):
         string="Exposure",
         compute="_compute_ar_credit",
         currency_field="ar_company_currency_id",
-        help="Open receivable of posted entries + draft customer invoices − draft "
-        "credit notes, in company currency.",
+        help="The sum of the components below, in company currency.",
+        groups="ar_risk.ar_risk_group_user",
+    )
+    ar_exposure_not_due = fields.Monetary(
+        string="Open invoices not yet due",
+        compute="_compute_ar_credit",
+        currency_field="ar_company_currency_id",
+        groups="ar_risk.ar_risk_group_user",
+    )
+    ar_exposure_overdue = fields.Monetary(
+        string="Overdue invoices",
+        compute="_compute_ar_credit",
+        currency_field="ar_company_currency_id",
+        groups="ar_risk.ar_risk_group_user",
+    )
+    ar_exposure_draft = fields.Monetary(
+        string="Draft invoices",
+        compute="_compute_ar_credit",
+        currency_field="ar_company_currency_id",
+        help="Draft customer invoices less draft credit notes.",
+        groups="ar_risk.ar_risk_group_user",
+    )
+    ar_exposure_unapplied = fields.Monetary(
+        string="Unapplied payments and credits",
+        compute="_compute_ar_credit",
+        currency_field="ar_company_currency_id",
+        help="Payments and credit notes not yet matched with an invoice (negative).",
         groups="ar_risk.ar_risk_group_user",
     )
     ar_guarantee_cover = fields.Monetary(
@@ -51,7 +75,13 @@ class ResPartner(models.Model):
         string="Available credit",
         compute="_compute_ar_credit",
         currency_field="ar_company_currency_id",
-        help="Credit limit + active guarantees − exposure.",
+        help="Credit limit + active guarantees − exposure. A customer without a "
+        "limit shows «No limit».",
+        groups="ar_risk.ar_risk_group_user",
+    )
+    ar_has_credit_limit = fields.Boolean(
+        string="Has a credit limit",
+        compute="_compute_ar_credit",
         groups="ar_risk.ar_risk_group_user",
     )
     ar_over_limit = fields.Boolean(
@@ -78,16 +108,20 @@ class ResPartner(models.Model):
         company = self.env.company
         partners = self.mapped("commercial_partner_id")
         ids = [pid for pid in partners.ids if pid]
-        exposure = self._ar_exposure_by_partner(ids, company)
+        components = self._ar_exposure_components(ids, company)
         cover = self.env["ar.risk.guarantee"]._active_cover_by_partner(ids, company)
         for partner in self:
             commercial = partner.commercial_partner_id.id
-            partner.ar_exposure = exposure.get(commercial, 0.0)
+            amounts = components[commercial]
+            for key, amount in amounts.items():
+                partner[f"ar_exposure_{key}"] = amount
+            partner.ar_exposure = sum(amounts.values())
             partner.ar_guarantee_cover = cover.get(commercial, 0.0)
             limit = partner.commercial_partner_id.sudo().credit_limit
             partner.ar_available_credit = (
                 limit + partner.ar_guarantee_cover - partner.ar_exposure
             )
+            partner.ar_has_credit_limit = bool(limit)
             partner.ar_over_limit = bool(limit) and partner.ar_available_credit < 0
 
     def _search_ar_over_limit(self, operator, value):
@@ -139,59 +173,3 @@ class ResPartner(models.Model):
                 )
             )
         return bool(guarded)
-
-    @api.model
-    def _ar_exposure_by_partner(self, partner_ids, company):
-        """Exposure per commercial partner id, in the company currency.
-
-        One query: open receivable residual of posted entries plus the signed
-        total of draft customer invoices and credit notes. ``partner_ids``
-        None means every customer of the company.
-        """
-        for model, fnames in (
-            (
-                "account.move.line",
-                ["partner_id", "amount_residual", "parent_state", "reconciled"],
-            ),
-            (
-                "account.move",
-                ["partner_id", "state", "move_type", "amount_total_signed"],
-            ),
-            ("res.partner", ["commercial_partner_id"]),
-        ):
-            self.env[model].flush_model(fnames)
-        partner_filter = (
-            SQL("TRUE")
-            if partner_ids is None
-            else SQL("p.commercial_partner_id = ANY(%s)", list(partner_ids))
-        )
-        receivable = self.env["account.move.line"]._ar_receivable_sql(company)
-        self.env.cr.execute(
-            SQL(
-                """
-                SELECT p.commercial_partner_id, SUM(x.amount)
-                  FROM (
-                        SELECT aml.partner_id, aml.amount_residual AS amount
-                          FROM account_move_line aml
-                          JOIN account_account acc ON acc.id = aml.account_id
-                         WHERE %(receivable)s
-                           AND aml.reconciled IS NOT TRUE
-                     UNION ALL
-                        SELECT m.partner_id, m.amount_total_signed
-                          FROM account_move m
-                         WHERE m.company_id = %(company)s
-                           AND m.state = 'draft'
-                           AND m.move_type IN ('out_invoice', 'out_refund')
-                       ) x
-                  JOIN res_partner p ON p.id = x.partner_id
-                 WHERE %(partner_filter)s
-              GROUP BY p.commercial_partner_id
-                """,
-                receivable=receivable,
-                company=company.id,
-                partner_filter=partner_filter,
-            )
-        )
-        return {
-            partner_id: amount or 0.0 for partner_id, amount in self.env.cr.fetchall()
-        }

@@ -116,13 +116,14 @@ class TestCreditCheck(ArRiskCommon):
 
     def test_query_count_bounded(self):
         """The check adds a fixed handful of queries to posting, whatever the
-        customer's history (one exposure query, one guarantee search...)."""
+        customer's history (one exposure query, one guarantee search...; one
+        more for the orders when ar_risk_sale is installed)."""
         self.company.ar_credit_policy = "warn"
         for _i in range(5):
             self._invoice(100.0)
         invoice = self._invoice(100.0, post=False)
         self.env.invalidate_all()
-        with self.assertQueryCount(12):
+        with self.assertQueryCount(13):
             invoice._ar_risk_check_credit()
         invoice.action_post()
         self.assertEqual(invoice.state, "posted")
@@ -135,3 +136,20 @@ class TestCreditCheck(ArRiskCommon):
         self.customer.with_user(self.billing_user).phone = "+33 4 78 00 00 00"
         self.customer.with_user(self.credit_manager).credit_limit = 20000.0
         self.assertEqual(self.customer.credit_limit, 20000.0)
+
+    def test_block_message_names_the_components(self):
+        """A forgotten 9,000 draft invoice blocks a 2,000 invoice: the message
+        says so."""
+        self.customer.ar_credit_policy = "block"
+        self.customer.credit_limit = 10000.0
+        self._invoice(9000.0, post=False)
+        invoice = self._invoice(2000.0, post=False)
+        with self.assertRaises(UserError) as caught:
+            invoice.with_user(self.billing_user).with_context(
+                lang="en_US"
+            ).action_post()
+        self.assertRegex(
+            str(caught.exception),
+            r"Exposure 11\D000\D00.* = 9\D000\D00.* draft invoices \+ "
+            r"2\D000\D00.* this invoice",
+        )

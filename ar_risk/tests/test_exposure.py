@@ -1,3 +1,5 @@
+from freezegun import freeze_time
+
 from odoo.tests import tagged
 
 from .common import ArRiskCommon
@@ -81,3 +83,63 @@ class TestExposure(ArRiskCommon):
             self.customer,
             self.env["res.partner"].search([("ar_over_limit", "=", True)]),
         )
+
+    @freeze_time("2026-11-15")
+    def test_components_and_their_records(self):
+        self.company.ar_credit_policy = "none"
+        overdue = self._invoice(1000.0, invoice_date_due="2026-10-31")
+        self._pay(overdue, 400.0)
+        not_due = self._invoice(300.0, invoice_date_due="2026-12-31")
+        draft = self._invoice(250.0, post=False)
+        self._invoice(100.0, move_type="out_refund", post=False)
+        credit = self._invoice(50.0, move_type="out_refund")
+        self.assertRecordValues(
+            self.customer,
+            [
+                {
+                    "ar_exposure_overdue": 600.0,
+                    "ar_exposure_not_due": 300.0,
+                    "ar_exposure_draft": 150.0,
+                    "ar_exposure_unapplied": -50.0,
+                    "ar_exposure": 1000.0,
+                }
+            ],
+        )
+        expected = {
+            "overdue": overdue.line_ids,
+            "not_due": not_due.line_ids,
+            "unapplied": credit.line_ids,
+        }
+        for component, lines in expected.items():
+            action = self.customer.with_context(
+                ar_exposure_component=component
+            ).action_ar_exposure_component()
+            self.assertEqual(action["res_model"], "account.move.line")
+            found = self.env["account.move.line"].search(action["domain"])
+            receivable = lines.filtered(
+                lambda line: line.account_id.account_type == "asset_receivable"
+            )
+            self.assertEqual(found, receivable, component)
+        action = self.contact.with_context(
+            ar_exposure_component="draft"
+        ).action_ar_exposure_component()
+        drafts = self.env["account.move"].search(action["domain"])
+        self.assertIn(draft, drafts)
+        self.assertEqual(len(drafts), 2)
+
+    def test_no_limit_is_not_over_limit(self):
+        """A customer without a limit is never flagged, whatever its exposure;
+        its available credit is hidden behind «No limit»."""
+        self.company.ar_credit_policy = "block"
+        free = self.env["res.partner"].create({"name": "Sans Limite SA"})
+        self._invoice(50000.0, partner=free)
+        self.assertRecordValues(
+            free, [{"ar_exposure": 50000.0, "ar_over_limit": False}]
+        )
+        self.assertNotIn(
+            free, self.env["res.partner"].search([("ar_over_limit", "=", True)])
+        )
+        arch = self.env["res.partner"].get_views([(False, "form")])["views"]["form"][
+            "arch"
+        ]
+        self.assertIn("No limit", arch)

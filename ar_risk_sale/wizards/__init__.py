@@ -1,0 +1,1 @@
+from . import ar_risk_force_post
