@@ -65,17 +65,20 @@ class ReportArAgedBalance(models.AbstractModel):
     @api.model
     def _summary(self, company, date_at, where=None):
         """(buckets, [{partner_id, name, amounts: [per bucket], total}]) sorted
-        by name, aggregated in PostgreSQL."""
+        by name, aggregated in PostgreSQL (by ids first: the names join the
+        few sums, not every line)."""
         buckets = self.env["ar.aging.bucket"]._get_buckets(company)
         self.env.flush_all()
         self.env.cr.execute(
             SQL(
                 """
-                SELECT lines.partner_id, rp.name, lines.bucket, SUM(lines.open_amount)
-                  FROM (%s) lines
-                  JOIN res_partner rp ON rp.id = lines.partner_id
-              GROUP BY lines.partner_id, rp.name, lines.bucket
-              ORDER BY rp.name, lines.partner_id
+                SELECT sums.partner_id, rp.name, sums.bucket, sums.amount
+                  FROM (SELECT lines.partner_id, lines.bucket,
+                               SUM(lines.open_amount) AS amount
+                          FROM (%s) lines
+                      GROUP BY lines.partner_id, lines.bucket) sums
+                  JOIN res_partner rp ON rp.id = sums.partner_id
+              ORDER BY rp.name, sums.partner_id
                 """,
                 self._open_lines_sql(company, date_at, buckets, where),
             )

@@ -1,9 +1,12 @@
 import io
+from itertools import chain, islice
 
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
-from odoo import _, api, fields, models
+from odoo import _, api, models
+
+from .xlsx_rows import RowsWorksheet
 
 
 def xl(row, col, absolute=False):
@@ -17,6 +20,9 @@ class ReportArAgedBalanceXlsx(models.AbstractModel):
 
     _name = "report.ar_collection.report_aged_balance_xlsx"
     _description = "Aged Balance XLSX"
+
+    # the rows of a sheet, header included: Excel opens no more (tests lower it)
+    _max_rows = 1_048_576
 
     @api.model
     def _generate(self, company, date_at, where=None):
@@ -110,8 +116,36 @@ class ReportArAgedBalanceXlsx(models.AbstractModel):
         sheet.autofilter(2, 0, max(last, 2), total_col)
 
     def _write_detail(self, workbook, formats, buckets, lines):
-        """Every open line, streamed from the engine's cursor."""
-        sheet = workbook.add_worksheet(_("Detail"))
+        """Every open line, streamed from the engine's cursor. Past a sheet's
+        last row, the detail goes on in a new sheet under the same header
+        (xlsxwriter would drop the rows without a word)."""
+        labels = [bucket[0] for bucket in buckets]
+        columns = [
+            ("text", None),
+            ("text", None),
+            ("date", formats["date"]),
+            ("date", formats["date"]),
+            ("number", None),
+            ("text", None),
+            ("number", formats["money"]),
+        ]
+        rows = (
+            (partner, doc, date, due, days, labels[bucket], amount)
+            for partner, doc, date, due, days, bucket, amount in lines
+        )
+        number, per_sheet = 0, self._max_rows - 1
+        while rows is not None:
+            number += 1
+            sheet = self._detail_sheet(workbook, formats, number)
+            count = sheet.write_rows(1, columns, islice(rows, per_sheet))
+            sheet.autofilter(0, 0, max(count, 1), len(columns) - 1)
+            following = next(rows, None) if count == per_sheet else None
+            rows = following and chain([following], rows)
+
+    def _detail_sheet(self, workbook, formats, number):
+        """The detail's ``number``-th sheet, with its header."""
+        name = _("Detail") if number == 1 else "%s (%d)" % (_("Detail"), number)
+        sheet = workbook.add_worksheet(name, worksheet_class=RowsWorksheet)
         head = [
             _("Customer"),
             _("Document"),
@@ -122,24 +156,8 @@ class ReportArAgedBalanceXlsx(models.AbstractModel):
             _("Open amount"),
         ]
         for col, label in enumerate(head):
-            sheet.write(0, col, label, formats["header"])
+            sheet.write_string(0, col, label, formats["header"])
         sheet.freeze_panes(1, 0)
         sheet.set_column(0, 1, 30)
         sheet.set_column(2, 6, 14)
-        count = 0
-        for count, (partner, doc, date, due, days, bucket, amount) in enumerate(
-            lines, start=1
-        ):
-            sheet.write(count, 0, partner)
-            sheet.write(count, 1, doc)
-            if date:
-                sheet.write_datetime(
-                    count, 2, fields.Datetime.to_datetime(date), formats["date"]
-                )
-            sheet.write_datetime(
-                count, 3, fields.Datetime.to_datetime(due), formats["date"]
-            )
-            sheet.write_number(count, 4, days)
-            sheet.write(count, 5, buckets[bucket][0])
-            sheet.write_number(count, 6, amount, formats["money"])
-        sheet.autofilter(0, 0, max(count, 1), len(head) - 1)
+        return sheet

@@ -231,6 +231,52 @@ class TestAgedBalance(ArCollectionCommon):
             ["2026-08-01", "2026-09-01"],
         )
 
+    def _xlsx_detail(self, max_rows):
+        """The XLSX's detail sheets with ``max_rows`` rows a sheet."""
+        writer = self.env["report.ar_collection.report_aged_balance_xlsx"]
+        self.patch(type(writer), "_max_rows", max_rows)
+        data = writer.with_context(lang="en_US")._generate(
+            self.company, fields.Date.to_date("2026-11-23")
+        )
+        book = openpyxl.load_workbook(io.BytesIO(data))
+        cached = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+        self.assertEqual(cached.worksheets[0]["H6"].value, 1750.0)
+        return book.worksheets[1:]
+
+    def test_xlsx_detail_past_the_sheet_limit(self):
+        """Past a sheet's last row the detail goes on in a new sheet under its
+        header: every line read back once, text as it was, totals unchanged."""
+        self.other.name = " Zinc & <Export> Ltd "
+        sheets = self._xlsx_detail(3)  # a header and two lines a sheet
+        self.assertEqual(
+            [sheet.title for sheet in sheets], ["Detail", "Detail (2)", "Detail (3)"]
+        )
+        rows = []
+        for sheet in sheets:
+            self.assertEqual(
+                [cell.value for cell in sheet[1]],
+                [
+                    "Customer",
+                    "Document",
+                    "Date",
+                    "Due date",
+                    "Days overdue",
+                    "Bucket",
+                    "Open amount",
+                ],
+            )
+            self.assertEqual(sheet.freeze_panes, "A2")
+            rows.append(list(sheet.iter_rows(min_row=2, values_only=True)))
+        self.assertEqual([len(part) for part in rows], [2, 2, 1])
+        rows = [row for part in rows for row in part]
+        self.assertEqual(sum(row[6] for row in rows), 1750.0)
+        self.assertEqual(len({row[1] for row in rows}), 5)
+        zinc = [row for row in rows if row[0] == " Zinc & <Export> Ltd "]
+        self.assertEqual([row[4:] for row in zinc], [(145, "> 120", 150.0)])
+        self.assertEqual(sheets[2].auto_filter.ref, "A1:G2")
+        # a sheet filled to its last row: no empty sheet after it
+        self.assertEqual([sheet.title for sheet in self._xlsx_detail(6)], ["Detail"])
+
     def test_detail_streams_every_line_and_leaves_the_planner_as_it_was(self):
         """The detail is planned for all its rows, for its own cursor only."""
         self.env.cr.execute("SET LOCAL cursor_tuple_fraction = 0.25")

@@ -156,6 +156,41 @@ class TestCustomerStatement(ArCollectionCommon):
             [800.0, 50.0, 1000.0, 0.0, 0.0, 0.0, 1850.0],
         )
 
+    def test_xlsx_lines_past_the_sheet_limit(self):
+        """Past a sheet's last row the lines go on in the next sheet, under
+        the title and header; the total and the ageing follow the last line."""
+        aged_xlsx = self.env["report.ar_collection.report_aged_balance_xlsx"]
+        self.patch(type(aged_xlsx), "_max_rows", 10)  # two lines a sheet
+        statement = self._statement()
+        data = (
+            self.env["report.ar_collection.report_customer_statement_xlsx"]
+            .with_context(lang="en_US")
+            ._generate([statement])
+        )
+        sheets = openpyxl.load_workbook(io.BytesIO(data)).worksheets
+        self.assertEqual(
+            [sheet.title for sheet in sheets],
+            [
+                "Menuiserie Lefèvre SARL",
+                "Menuiserie Lefèvre SAR (2)",
+                "Menuiserie Lefèvre SAR (3)",
+            ],
+        )
+        documents = []
+        for sheet in sheets:
+            self.assertIn("Statement of account of", sheet["A1"].value)
+            self.assertEqual(sheet["A3"].value, "Customer")
+            documents += [sheet.cell(row, 2).value for row in (4, 5)]
+        self.assertEqual(documents[0], self.inv_late.name)
+        self.assertEqual(
+            documents, [line["document"] for line in statement["lines"]] + [None]
+        )
+        last = sheets[-1]
+        self.assertEqual(last["H4"].value, 1850.0)
+        self.assertEqual((last["F5"].value, last["G5"].value), ("Total", 1850.0))
+        self.assertEqual(last["H9"].value, 1850.0)
+        self.assertIsNone(sheets[0]["F6"].value)
+
     def _pdf(self, partner, **data):
         report = self.env.ref("ar_collection.ar_customer_statement_report")
         pdf, _type = report.with_context(force_report_rendering=True)._render_qweb_pdf(

@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 import ledger
 import peers
+import statements
 
 import odoo
 from odoo import SUPERUSER_ID, Command, api, fields
@@ -107,6 +108,40 @@ def raw_sql_bound(env, company):
     return len(env.cr.fetchall())
 
 
+def raw_sql_bound_at(env, company, date_at):
+    """The same at a past date: today's residuals plus what was reconciled
+    after the date (both sides of each partial), for the lines dated up to
+    it; no names, no sort, no configurable buckets."""
+    env.cr.execute(
+        """
+        WITH later AS (
+            SELECT line_id, sum(amount) AS amount
+              FROM (SELECT debit_move_id AS line_id, amount
+                      FROM account_partial_reconcile
+                     WHERE max_date > %(date)s AND company_id = %(company)s
+                 UNION ALL
+                    SELECT credit_move_id, -amount
+                      FROM account_partial_reconcile
+                     WHERE max_date > %(date)s AND company_id = %(company)s) undone
+          GROUP BY line_id
+        )
+        SELECT p.commercial_partner_id,
+               width_bucket(%(date)s - COALESCE(l.date_maturity, l.date), 0, 150, 5),
+               sum(l.amount_residual + COALESCE(later.amount, 0))
+          FROM account_move_line l
+          JOIN account_account acc ON acc.id = l.account_id
+          JOIN res_partner p ON p.id = l.partner_id
+     LEFT JOIN later ON later.line_id = l.id
+         WHERE acc.account_type = 'asset_receivable' AND l.parent_state = 'posted'
+           AND l.company_id = %(company)s AND l.date <= %(date)s
+           AND (l.amount_residual <> 0 OR later.line_id IS NOT NULL)
+      GROUP BY 1, 2
+        """,
+        {"company": company.id, "date": date_at},
+    )
+    return len(env.cr.fetchall())
+
+
 def bench_aged(env, company, runs, peer_runs, peer_trace):
     """Aged balance today and at the last month end, then the XLSX with
     detail: the raw SQL bound, ours, then the OCA report (last, as its
@@ -117,6 +152,11 @@ def bench_aged(env, company, runs, peer_runs, peer_trace):
     bound = measure(
         "raw SQL lower bound (aged summary today)",
         lambda: raw_sql_bound(env, company),
+        runs,
+    )
+    bound_at = measure(
+        "raw SQL lower bound (aged summary at last month end)",
+        lambda: raw_sql_bound_at(env, company, month_end),
         runs,
     )
     ours = {}
@@ -132,9 +172,16 @@ def bench_aged(env, company, runs, peer_runs, peer_trace):
         lambda: len(xlsx_writer._generate(company, today)) // 1024,
         1,
     )
-    steps = [bound, *ours.values(), xlsx]
+    steps = [bound, bound_at, *ours.values(), xlsx]
     ratios = [
-        ("our aged summary / raw SQL bound", ours["today"], bound, 2.0, "le"),
+        ("our aged summary today / raw SQL bound", ours["today"], bound, 1.5, "le"),
+        (
+            "our aged summary at last month end / its raw SQL bound",
+            ours["at last month end"],
+            bound_at,
+            2.0,
+            "le",
+        ),
         ("our XLSX with detail / raw SQL bound", xlsx, bound, None, None),
     ]
     if not peer_runs:
@@ -158,7 +205,7 @@ def bench_aged(env, company, runs, peer_runs, peer_trace):
         trace=peer_trace,
     )
     steps.append(oca_xlsx)
-    ratios.append(("OCA XLSX with detail / ours", oca_xlsx, xlsx, None, None))
+    ratios.append(("OCA XLSX with detail / ours", oca_xlsx, xlsx, 5.0, "ge"))
     return steps, ratios
 
 
@@ -285,7 +332,7 @@ def bench_dunning(env, company, runs, peer_runs):
         )
         steps += [oca, oca_again]
         ratios.append(
-            ("OCA credit control run / our dunning run", oca, ours, 5.0, "ge")
+            ("OCA credit control run / our dunning run", oca, ours, 10.0, "ge")
         )
     return steps, ratios
 
@@ -326,6 +373,38 @@ def bench_posting(env, company):
         )
     )
     env.cr.rollback()
+    return steps
+
+
+def bench_statements(env, company, count, batch):
+    """Statements of ``count`` customers as one PDF: QWeb alone, then the
+    PDF in one rendering call and in batches; the time for 20,000 customers,
+    extrapolated linearly from the batched PDF."""
+    partners = statements.customers(env, company, count)
+    count = len(partners)
+    steps = [
+        measure(
+            f"statements of {count} customers: HTML (QWeb), one call ({{result}} KiB)",
+            lambda: statements.html(env, company, partners),
+            1,
+            trace=False,
+        )
+    ]
+    for size in sorted({count, min(batch, count)}, reverse=True):
+        steps.append(
+            measure(
+                f"statements of {count} customers: PDF, {size} a call ({{result}} KiB)",
+                lambda size=size: statements.pdf(env, company, partners, size),
+                1,
+                trace=False,
+            )
+        )
+    qweb, best = steps[0].seconds, min(step.seconds for step in steps[1:])
+    print(
+        f"  statements: {1000 * best / count:.0f} ms each, QWeb {qweb / best:.0%} "
+        f"of it; 20,000 customers ~ {best / count * 20000 / 60:.0f} min",
+        flush=True,
+    )
     return steps
 
 
@@ -387,6 +466,18 @@ def main():
     parser.add_argument(
         "--no-peers", action="store_true", help="our suite alone, without the OCA peers"
     )
+    parser.add_argument(
+        "--statements",
+        type=int,
+        default=200,
+        help="customers of the bulk statement PDF step (0: skip it)",
+    )
+    parser.add_argument(
+        "--statement-batch",
+        type=int,
+        default=50,
+        help="customers per rendering call in the batched statement PDF",
+    )
     args = parser.parse_args()
     odoo.tools.config.parse_config(["-c", args.config, "-d", args.database])
     registry = odoo.modules.registry.Registry(args.database)
@@ -423,6 +514,10 @@ def main():
             steps += dunning_steps
             ratios += dunning_ratios
             steps += bench_posting(env, company)
+            if args.statements:
+                steps += bench_statements(
+                    env, company, args.statements, args.statement_batch
+                )
     report(steps, ratios, scale)
 
 
