@@ -1,0 +1,25 @@
+from odoo import models
+
+
+class AccountMove(models.Model):
+    _inherit = "account.move"
+
+    def _ar_dunning_skip_domains(self):
+        """Also skip the invoices settled by a bill accepted or at the bank:
+        secured, they are due at the bill's maturity."""
+        bills = (
+            self.env["ar.collection.bill"]
+            .sudo()
+            .search([("state", "in", ("accepted", "remitted"))])
+        )
+        domains = super()._ar_dunning_skip_domains()
+        if bills:
+            domains.append([("id", "in", bills.move_ids.ids)])
+        return domains
+
+    def action_ar_record_bill(self):
+        """Open the dialog that records a bill on this invoice."""
+        self.ensure_one()
+        return self.env["ar.collection.bill.record"]._ar_open(
+            self.commercial_partner_id, self, self.company_id
+        )
