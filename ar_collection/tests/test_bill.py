@@ -108,7 +108,8 @@ class TestBill(ArBillCommon):
             bill.unpaid_action_id,
             [
                 {
-                    "name": "Unpaid bill %s (€\xa01,200.00): call %s"
+                    # the test database speaks French
+                    "name": "Effet impayé %s (1\xa0200,00\xa0€) : appeler %s"
                     % (bill.name, CUSTOMER),
                     "action_type": "call",
                     "priority": "1",
@@ -127,14 +128,14 @@ class TestBill(ArBillCommon):
         self.assertEqual(run.line_ids.level_id, self.levels[45])
 
     def test_checks(self):
-        with self.assertRaisesRegex(ValidationError, "more than its invoices"):
+        with self.assertRaisesRegex(ValidationError, "dépasse ce qui reste dû"):
             self._bill(self.invoice, 1200.01, "2026-08-31")
-        with self.assertRaisesRegex(ValidationError, "maturity in the past"):
+        with self.assertRaisesRegex(ValidationError, "échéance passée"):
             self._bill(self.invoice, 1000.0, "2026-07-09")
-        with self.assertRaisesRegex(ValidationError, "must be above zero"):
+        with self.assertRaisesRegex(ValidationError, "supérieur à zéro|above zero"):
             self._bill(self.invoice, 0.0, "2026-08-31")
         bill = self._bill(self.invoice, 1200.0, "2026-08-31")
-        with self.assertRaisesRegex(UserError, "not at the bank"):
+        with self.assertRaisesRegex(UserError, "pas en banque"):
             bill.action_paid()
         self.assertFalse(bill.settlement_move_id)
 

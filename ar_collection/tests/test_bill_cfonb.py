@@ -119,11 +119,12 @@ class TestBillCfonb(ArBillCommon):
                 remittance.action_remit()
         self.assertEqual(
             str(error.exception),
-            "No file written:\n"
-            "- EF2600001: its maturity is in the past.\n"
-            "- EF2600002: the customer has no valid French IBAN.\n"
-            "- EF2600002: its maturity is in the past.\n"
-            "- EF2600003: the customer's SIREN is missing.",
+            # the test database speaks French
+            "Aucun fichier écrit :\n"
+            "- EF2600001 : son échéance est passée.\n"
+            "- EF2600002 : le client n'a pas d'IBAN français valide.\n"
+            "- EF2600002 : son échéance est passée.\n"
+            "- EF2600003 : le SIREN du client manque.",
         )
         self.assertFalse(remittance.file_id)
         self.assertFalse(remittance.move_id)
