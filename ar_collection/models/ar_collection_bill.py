@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import format_date
 
 from .input_checks import check_amounts
 
@@ -107,7 +108,7 @@ class ArCollectionBill(models.Model):
                 number=bill.name,
                 partner=bill.partner_id.name or "",
                 amount=bill.currency_id.format(bill.amount or 0.0),
-                date=bill.date_maturity,
+                date=format_date(self.env, bill.date_maturity),
             )
 
     @api.constrains("date_maturity", "date_accepted")

@@ -45,8 +45,9 @@ registry.category("web_tour.tours").add("ar_collection_bill_record_tour", {
             run: "click",
         },
         {
-            content: "The bill is accepted",
+            content: "The bill is accepted (its entry posted: a slow step)",
             trigger: ".o_form_view .o_statusbar_status .o_arrow_button_current:contains('Accepted')",
+            timeout: 30000,
         },
     ],
 });
@@ -90,8 +91,9 @@ registry.category("web_tour.tours").add("ar_collection_bill_remit_tour", {
             run: "click",
         },
         {
-            content: "Remitted, with the file",
+            content: "Remitted, with the file (a slow step)",
             trigger: ".o_statusbar_status .o_arrow_button_current:contains('Remitted')",
+            timeout: 30000,
         },
         {
             content: "The file is there to download",
