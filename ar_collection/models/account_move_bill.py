@@ -7,14 +7,10 @@ class AccountMove(models.Model):
     def _ar_dunning_skip_domains(self):
         """Also skip the invoices settled by a bill accepted or at the bank:
         secured, they are due at the bill's maturity."""
-        bills = (
-            self.env["ar.collection.bill"]
-            .sudo()
-            .search([("state", "in", ("accepted", "remitted"))])
-        )
         domains = super()._ar_dunning_skip_domains()
-        if bills:
-            domains.append([("id", "in", bills.move_ids.ids)])
+        secured = self.env["ar.collection.bill"]._ar_paused_moves()
+        if secured:
+            domains.append([("id", "in", secured.ids)])
         return domains
 
     def action_ar_record_bill(self):

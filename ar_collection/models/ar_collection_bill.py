@@ -2,8 +2,6 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import format_date
 
-from .input_checks import check_amounts
-
 BILL_KINDS = [
     ("lcr", "Bill of exchange (LCR)"),
     ("bor", "Promissory note (BOR)"),
@@ -17,34 +15,20 @@ class ArCollectionBill(models.Model):
 
     _name = "ar.collection.bill"
     _description = "Bill of Exchange"
-    _inherit = ["mail.thread"]
+    _inherit = ["ar.collection.case.mixin"]
     _order = "date_maturity, id"
-    _check_company_auto = True
+    # secured: its invoices are not dunned, they are due at the maturity
+    _ar_pausing_states = ("accepted", "remitted")
+    _ar_amount_fields = ("amount",)
 
     name = fields.Char(
         string="Number", required=True, readonly=True, copy=False, default="/"
     )
-    partner_id = fields.Many2one(
-        "res.partner",
-        string="Customer",
-        required=True,
-        index=True,
-        tracking=True,
-        domain="[('parent_id', '=', False)]",
-    )
-    company_id = fields.Many2one(
-        "res.company", required=True, index=True, default=lambda self: self.env.company
-    )
-    currency_id = fields.Many2one(related="company_id.currency_id")
     kind = fields.Selection(BILL_KINDS, required=True, default="lcr", tracking=True)
     move_ids = fields.Many2many(
-        "account.move",
-        "ar_collection_bill_move_rel",
-        "bill_id",
-        "move_id",
-        string="Invoices",
+        relation="ar_collection_bill_move_rel",
+        column1="bill_id",
         required=True,
-        check_company=True,
         domain="[('commercial_partner_id', '=', partner_id), "
         "('move_type', '=', 'out_invoice'), ('state', '=', 'posted'), "
         "('payment_state', 'in', ('not_paid', 'partial'))]",
@@ -121,7 +105,6 @@ class ArCollectionBill(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        check_amounts(self, vals_list, ("amount",))
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code(
@@ -131,10 +114,6 @@ class ArCollectionBill(models.Model):
         bills._ar_check_amount()
         bills._ar_book_acceptance()
         return bills
-
-    def write(self, vals):
-        check_amounts(self, [vals], ("amount",))
-        return super().write(vals)
 
     def _ar_check_amount(self):
         """A bill settles at most what its invoices still owe."""
