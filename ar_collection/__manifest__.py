@@ -13,6 +13,8 @@
         "security/ir.model.access.csv",
         # before the customer form, whose button opens it
         "wizards/ar_customer_statement_views.xml",
+        # before the bill's form, whose button opens it
+        "wizards/ar_collection_bill_views.xml",
         "views/ar_collection_agenda_views.xml",
         "views/ar_collection_action_views.xml",
         "views/ar_dunning_scenario_views.xml",
@@ -38,6 +40,9 @@
         "wizards/ar_collection_kpi_line_views.xml",
         "wizards/ar_collection_kpi_views.xml",
         "wizards/ar_late_charges_invoice_views.xml",
+        "views/ar_collection_bill_views.xml",
+        "views/ar_collection_bill_buttons_views.xml",
+        "data/ar_collection_bill_data.xml",
         "views/ar_collection_menus.xml",
         "views/ar_collection_discount_offer_views.xml",
         "views/ar_collection_campaign_run_views.xml",

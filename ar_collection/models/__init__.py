@@ -26,3 +26,11 @@ from . import res_company_campaign
 from . import ar_collection_campaign_run
 from . import ar_collection_action_campaign
 from . import ar_collection_discount_offer
+from . import res_company_bill
+from . import res_config_settings_bill
+from . import ar_collection_bill
+from . import ar_collection_bill_accounting
+from . import ar_collection_bill_remittance
+from . import account_move_bill
+from . import ar_collection_action_bill
+from . import ar_collection_promise_bill

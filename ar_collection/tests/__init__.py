@@ -17,3 +17,6 @@ from . import test_formal_notice
 from . import test_letter_wording
 from . import test_discount_offer
 from . import test_campaign
+from . import test_bill
+from . import test_bill_cfonb
+from . import test_ui_bill

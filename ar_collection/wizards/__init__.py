@@ -9,3 +9,5 @@ from . import ar_late_charges_invoice
 from . import ar_late_charges_invoice_line
 from . import ar_dunning_level_preview
 from . import ar_collection_discount_payment
+from . import ar_collection_bill_record
+from . import ar_collection_bill_unpaid
