@@ -59,7 +59,8 @@ class ArCollectionCampaignRun(models.Model):
     bill_count = fields.Integer(
         string="Bills received",
         compute="_compute_dashboard",
-        help="Promises paid by bill of exchange (LCR) or promissory note (BOR).",
+        help="Bills of exchange (LCR) and promissory notes (BOR) recorded from the "
+        "campaign's calls or their promises.",
     )
     offer_taken_count = fields.Integer(
         string="Offers accepted", compute="_compute_dashboard"
@@ -82,6 +83,7 @@ class ArCollectionCampaignRun(models.Model):
     @api.depends("action_ids.state", "offer_ids.state")
     def _compute_dashboard(self):
         Promise = self.env["ar.collection.promise"]
+        Bill = self.env["ar.collection.bill"]
         for run in self:
             calls = run.action_ids.filtered(lambda a: a.origin == "campaign")
             promises = Promise.search(
@@ -94,8 +96,12 @@ class ArCollectionCampaignRun(models.Model):
                 calls.filtered(lambda a: a.state in ("planned", "to_review"))
             )
             run.amount_confirmed = sum(promises.mapped("amount"))
-            run.bill_count = len(
-                promises.filtered(lambda p: p.payment_means in ("lcr", "bor"))
+            run.bill_count = Bill.search_count(
+                [
+                    "|",
+                    ("action_id", "in", calls.ids),
+                    ("promise_id", "in", promises.ids),
+                ]
             )
             run.offer_taken_count = len(taken)
             run.amount_discount = sum(taken.mapped("amount_discount_taken"))

@@ -123,6 +123,17 @@ class TestCampaign(ArCollectionCommon):
             [("company_id", "=", self.company.id), ("type", "=", "bank")], limit=1
         )
         offer._ar_take(fields.Date.to_date("2026-07-10"), bank)
+        # the bill the big customer confirmed, recorded from its promise; the
+        # promise alone (means LCR) is no bill received
+        promise = self.env["ar.collection.promise"].search(
+            [("action_id", "=", calls[self.big].id)]
+        )
+        self.assertEqual(run.bill_count, 0)
+        with freeze_time("2026-07-03"):
+            dialog = promise.action_ar_record_bill()
+            self.env[dialog["res_model"]].with_context(**dialog["context"]).create(
+                {}
+            ).action_confirm()
         self.assertRecordValues(
             calls[self.big], [{"ar_closed_in_period": True, "ar_bill_requested": True}]
         )
