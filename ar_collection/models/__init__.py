@@ -26,3 +26,7 @@ from . import res_company_campaign
 from . import ar_collection_campaign_run
 from . import ar_collection_action_campaign
 from . import ar_collection_discount_offer
+from . import res_partner_portal
+from . import payment_transaction
+from . import ar_collection_portal
+from . import account_move_portal

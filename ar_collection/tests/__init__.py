@@ -17,3 +17,6 @@ from . import test_formal_notice
 from . import test_letter_wording
 from . import test_discount_offer
 from . import test_campaign
+from . import test_portal_access
+from . import test_portal_actions
+from . import test_ui_portal
