@@ -13,7 +13,7 @@ PG_PORT=5432
 PG_SOCKET_DIR="/tmp/ar-pg-$(printf '%s' "$ROOT" | md5sum | cut -c1-10)"
 DB_USER=odoo
 ADDONS="ar_risk,ar_collection,ar_factoring,ar_risk_sale"
-BASE_MODULES="l10n_fr_account,sale"
+BASE_MODULES="l10n_fr_account,sale,payment_demo"
 
 log() { printf '\033[1m[ar]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[31m[ar] %s\033[0m\n' "$1" >&2; exit "${2:-1}"; }

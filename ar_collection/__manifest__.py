@@ -6,7 +6,7 @@
     "website": "https://github.com/ar-suite/odoo-ar-suite",
     "author": "AR Suite contributors",
     "license": "LGPL-3",
-    "depends": ["ar_risk", "mail"],
+    "depends": ["ar_risk", "mail", "account_payment"],
     "external_dependencies": {"python": ["xlsxwriter", "num2words"]},
     "data": [
         "security/ar_collection_security.xml",
@@ -49,6 +49,7 @@
         "views/ar_late_payment_rate_views.xml",
         "views/res_partner_debtor_views.xml",
         "views/ar_collection_action_formal_notice_views.xml",
+        "views/portal_templates.xml",
     ],
     "demo": [
         "demo/ar_dunning_scenario_demo.xml",

@@ -34,3 +34,7 @@ from . import ar_collection_bill_remittance
 from . import account_move_bill
 from . import ar_collection_action_bill
 from . import ar_collection_promise_bill
+from . import res_partner_portal
+from . import payment_transaction
+from . import ar_collection_portal
+from . import account_move_portal

@@ -77,6 +77,7 @@ class ArCollectionAction(models.Model):
             ("payment_plan", "Payment plan"),
             ("campaign", "Preventive campaign"),
             ("factoring", "Factoring"),
+            ("portal", "Customer portal"),
         ],
         required=True,
         default="manual",

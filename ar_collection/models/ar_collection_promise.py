@@ -67,7 +67,7 @@ class ArCollectionPromise(models.Model):
         "ar.collection.action", string="Made during", readonly=True
     )
     follow_up_action_id = fields.Many2one("ar.collection.action", readonly=True)
-    note = fields.Text()
+    note = fields.Text(groups="base.group_user")
 
     _sql_constraints = [
         (

@@ -36,6 +36,12 @@ class ResCompany(models.Model):
         help="The letter adds that recovery costs above the fixed indemnity will "
         "be claimed on proof (article L441-10 of the Code de commerce).",
     )
+    ar_portal_link_days = fields.Integer(
+        string="Portal link lifetime (days)",
+        default=60,
+        help="Days a customer's personal link to its statement page stays valid; "
+        "each reminder renews an expired link.",
+    )
     ar_notice_days = fields.Integer(
         string="Formal notice period (days)",
         default=8,

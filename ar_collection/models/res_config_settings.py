@@ -17,6 +17,9 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.ar_claim_extra_costs", readonly=False
     )
     ar_notice_days = fields.Integer(related="company_id.ar_notice_days", readonly=False)
+    ar_portal_link_days = fields.Integer(
+        related="company_id.ar_portal_link_days", readonly=False
+    )
     ar_interest_account_id = fields.Many2one(
         related="company_id.ar_interest_account_id", readonly=False
     )

@@ -20,3 +20,6 @@ from . import test_campaign
 from . import test_bill
 from . import test_bill_cfonb
 from . import test_ui_bill
+from . import test_portal_access
+from . import test_portal_actions
+from . import test_ui_portal
