@@ -64,7 +64,7 @@ class AccountMove(models.Model):
             "hint": _(
                 "A credit manager can post anyway with a reason (Force posting)."
             ),
-            "forced": lambda who, why: _(
+            "forced": lambda who, why: self.env._(
                 "Posted over the credit limit by %(user)s: %(reason)s",
                 user=who,
                 reason=why,

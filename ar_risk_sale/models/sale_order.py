@@ -218,7 +218,7 @@ class SaleOrder(models.Model):
                 "A credit manager can confirm anyway with a reason (Force the "
                 "confirmation)."
             ),
-            "forced": lambda who, why: _(
+            "forced": lambda who, why: self.env._(
                 "Confirmed over the credit limit by %(user)s: %(reason)s",
                 user=who,
                 reason=why,
