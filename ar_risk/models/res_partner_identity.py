@@ -39,6 +39,9 @@ class ResPartner(models.Model):
         tracking=True,
         help="9-digit French company number; filled from the SIRET.",
     )
+    # l10n_fr declares it with size=14, which silently cuts a longer number
+    # before any check can see it: the length check below answers instead
+    siret = fields.Char(size=None, tracking=True)
     ar_rcs_city = fields.Char(string="RCS city", help="Registre du commerce, e.g. Lyon")
     ar_legal_form = fields.Selection(LEGAL_FORMS, string="Legal form")
     ar_creation_date = fields.Date(string="Company created on")

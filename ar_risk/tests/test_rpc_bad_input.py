@@ -176,11 +176,16 @@ class TestRpcBadInput(ArRiskCommon, RpcCase):
                 ),
             ),
             (
-                {"company_registry": "7328293200O012"},
+                {"siret": "7328293200O012"},
                 (
                     "A SIRET has 14 digits and nothing else: 7328293200O012 "
                     "(Identité SAS)."
                 ),
+            ),
+            (
+                # l10n_fr's field would have cut it to 14 digits, silently
+                {"siret": "732829320000745"},
+                "A SIRET has 14 digits: 732829320000745 has 15 (Identité SAS).",
             ),
         ):
             self._refused("res.partner", "create", [{**partner, **vals}], message)
