@@ -34,7 +34,8 @@ class Collector(HttpUser):
             "login",
         )
         self.uid = result["uid"] if result else None
-        self.context = result["user_context"] if result else {}
+        # not "context": Locust users have a context() method of their own
+        self.odoo_context = result["user_context"] if result else {}
         # the aged balance dialog, filled in once (a write: the primary)
         self.aged_id = self._call("ar.aged.balance", "create", [{}], name="aged: open")
 
@@ -59,7 +60,7 @@ class Collector(HttpUser):
             "model": model,
             "method": method,
             "args": args,
-            "kwargs": {"context": self.context, **(kwargs or {})},
+            "kwargs": {"context": self.odoo_context, **(kwargs or {})},
         }
         return self._post(f"/web/dataset/call_kw/{model}/{method}", params, name)
 
