@@ -25,9 +25,12 @@ class ResPartner(models.Model):
 
     @api.model
     def _ar_exposure_line_bucket_sql(self, today):
+        # a hashed subplan over the few factored invoices, rather than a
+        # join of every open item with its move
         return SQL(
-            "CASE WHEN m.ar_factor_state IN %s AND aml.amount_residual > 0 "
-            "THEN 'factored' ELSE %s END",
+            """CASE WHEN aml.amount_residual > 0 AND aml.move_id IN (
+                        SELECT id FROM account_move WHERE ar_factor_state IN %s
+                    ) THEN 'factored' ELSE %s END""",
             FACTORED,
             super()._ar_exposure_line_bucket_sql(today),
         )

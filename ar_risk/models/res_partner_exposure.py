@@ -30,7 +30,8 @@ class ResPartner(models.Model):
 
     @api.model
     def _ar_exposure_line_bucket_sql(self, today):
-        """The component of an open receivable item ``aml`` of the move ``m``."""
+        """The component of an open receivable item ``aml`` (no other table
+        is joined: an extension reads what it needs in a subquery)."""
         return SQL(
             """CASE WHEN aml.amount_residual < 0 THEN 'unapplied'
                     WHEN aml.date_maturity < %s THEN 'overdue'
@@ -76,7 +77,6 @@ class ResPartner(models.Model):
                                aml.amount_residual AS amount
                           FROM account_move_line aml
                           JOIN account_account acc ON acc.id = aml.account_id
-                          JOIN account_move m ON m.id = aml.move_id
                          WHERE %(receivable)s
                            AND aml.reconciled IS NOT TRUE
                      UNION ALL
