@@ -46,7 +46,7 @@ def main():
         product = env["product.product"].create({"name": "Bench", "type": "service"})
 
         def order_for(partner):
-            partner.credit_limit = 10**12
+            partner.credit_limit = 10**10  # high enough to pass: the check runs in full
             return env["sale.order"].create(
                 {
                     "partner_id": partner.id,
@@ -59,7 +59,10 @@ def main():
         small = env["res.partner"].create({"name": "Client bench neuf"})
         print("few open lines: %d queries, %.1f ms" % measure(env, order_for(small)))
         ledger.build(env, lines=args.lines, customers=1, templates=20)
-        big = env["res.partner"].search([("name", "=", "Client bench 00000")])
+        # the customer just built (a benchmark database may hold older ones)
+        big = env["res.partner"].search(
+            [("name", "=", "Client bench 00000")], order="id desc", limit=1
+        )
         env.cr.execute(
             "SELECT count(*) FROM account_move_line WHERE partner_id = %s "
             "AND NOT reconciled AND amount_residual <> 0",
