@@ -218,9 +218,11 @@ class ArCollectionAction(models.Model):
                 for move in self.move_ids.sorted("invoice_date_due")
             ]
         )
+        # named in the customer's language, like the letter it goes with
+        customer_env = self.with_context(lang=self.partner_id.lang or self.env.lang).env
         return self.env["ir.attachment"].create(
             {
-                "name": _("Invoices %s.pdf", self.partner_id.name),
+                "name": customer_env._("Invoices %s.pdf", self.partner_id.name),
                 "datas": base64.b64encode(pdf),
                 "res_model": self._name,
                 "res_id": self.id,

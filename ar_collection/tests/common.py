@@ -20,6 +20,9 @@ class ArCollectionCommon(SuiteManagersMixin, AccountTestInvoicingCommon):
         super().setUpClass()
         cls.company = cls.env.company
         cls.env["res.lang"]._activate_lang("en_US")
+        # runs name their actions in the company's language: English here,
+        # whatever the database's demo chose (French tests set their own)
+        cls.company.partner_id.lang = "en_US"
         # wkhtmltopdf fetches the report's assets from the test HTTP server
         cls.env["ir.config_parameter"].sudo().set_param(
             "report.url", "http://127.0.0.1:%s" % config["http_port"]

@@ -134,6 +134,7 @@ class TestCampaign(ArCollectionCommon):
             self.env[dialog["res_model"]].with_context(**dialog["context"]).create(
                 {}
             ).action_confirm()
+        run.invalidate_recordset(["bill_count"])
         self.assertRecordValues(
             calls[self.big], [{"ar_closed_in_period": True, "ar_bill_requested": True}]
         )

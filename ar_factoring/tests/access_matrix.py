@@ -57,8 +57,8 @@ MATRIX = {
     "ar.collection.action":              ("-",  "-",    "-",    "-",       "rwc",    "-",    "rwc",   "rwc", "rwc",   "rwc",  "-"),
     "ar.collection.log.call":            ("-",  "-",    "-",    "-",       "rwc",    "-",    "rwc",   "rwc", "rwc",   "rwc",  "-"),
     "ar.collection.campaign":            ("-",  "-",    "-",    "-",       "rwc",    "-",    "rwc",   "rwc", "rwc",   "rwc",  "-"),
-    "ar.collection.promise":             ("-",  "-",    "-",    "-",       "rwc",    "-",    "rwc",   "rwc", "rwc",   "rwc",  "-"),
-    "ar.collection.dispute":             ("rw", "rw",   "rw",   "rw",      "rwc",    "rw",   "rwc",   "rwc", "rwc",   "rwc",  "-"),
+    "ar.collection.promise":             ("-",  "-",    "-",    "-",       "rwc",    "-",    "rwc",   "rwc", "rwc",   "rwc",  "r"),
+    "ar.collection.dispute":             ("rw", "rw",   "rw",   "rw",      "rwc",    "rw",   "rwc",   "rwc", "rwc",   "rwc",  "r"),
     "ar.collection.payment.plan":        ("-",  "-",    "-",    "-",       "rwc",    "-",    "rwc",   "rwc", "rwc",   "rwc",  "-"),
     "ar.collection.payment.plan.line":   ("-",  "-",    "-",    "-",       "rwcd",   "-",    "rwcd",  "rwcd", "rwcd", "rwcd", "-"),
     "ar.aging.bucket":                   ("r",  "-",    "r",    "r",       "r",      "-",    "rwcd",  "r",   "r",     "rwcd", "-"),
@@ -78,14 +78,28 @@ MATRIX = {
     "ar.factor.statement.line":          ("-",  "-",    "-",    "-",       "-",      "-",    "-",     "r",   "rwc",   "rwc",  "-"),
     "ar.factor.statement.import":        ("-",  "-",    "-",    "-",       "-",      "-",    "-",     "-",   "rwc",   "rwc",  "-"),
     "ar.factor.definance":               ("-",  "-",    "-",    "-",       "-",      "-",    "-",     "-",   "rwc",   "rwc",  "-"),
+    "ar.collection.bill":                ("rwc","-",   "rwc", "rwc",    "rwc",   "-",   "rwc",  "rwc","rwc",  "rwc", "-"),
+    "ar.collection.bill.remittance":     ("rwc","-",   "rwc", "rwc",    "r",     "-",   "rwc",  "r",  "r",    "rwc", "-"),
+    "ar.collection.bill.record":         ("rwc","-",   "rwc", "rwc",    "rwc",   "-",   "rwc",  "rwc","rwc",  "rwc", "-"),
+    "ar.collection.bill.unpaid":         ("rwc","-",   "rwc", "rwc",    "-",     "-",   "rwc",  "-",  "-",    "rwc", "-"),
+    "ar.collection.discount.offer":      ("-", "-",   "-",   "-",      "rwc",   "-",   "rwc",  "rwc","rwc",  "rwc", "-"),
+    "ar.collection.discount.payment":    ("-", "-",   "-",   "-",      "rwc",   "-",   "rwc",  "rwc","rwc",  "rwc", "-"),
+    "ar.collection.campaign.run":        ("-", "-",   "-",   "-",      "rwc",   "-",   "rwcd", "rwc","rwc",  "rwcd","-"),
+    "ar.risk.sirene.import":             ("-", "-",   "-",   "-",      "-",     "rwc", "-",    "-",  "-",    "rwc", "-"),
+    "ar.risk.bodacc.import":             ("-", "-",   "-",   "-",      "-",     "rwc", "-",    "-",  "-",    "rwc", "-"),
+    "ar.risk.bodacc.announcement":       ("r", "-",   "r",   "r",      "r",     "rwc", "r",    "r",  "r",    "rwc", "-"),
+    "ar.risk.deposit.rule":              ("r", "r",   "r",   "r",      "r",     "rwcd","r",    "r",  "r",    "rwcd","-"),
 }
 # fmt: on
 
 NOTES = {
+    "ar.collection.promise": "portal users read only their own company's "
+    "promises, through the statement page",
     "ar.collection.dispute": "users outside collection see and answer only the "
-    "disputes routed to them",
+    "disputes routed to them; portal users read only their own company's",
 }
 
+SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹"
 BEGIN = "<!-- access-matrix:begin -->"
 END = "<!-- access-matrix:end -->"
 
@@ -97,12 +111,13 @@ def markdown_table():
         "| " + " | ".join(header) + " |",
         "|" + "---|" * len(header),
     ]
+    marks = {model: SUPERSCRIPTS[index] for index, model in enumerate(NOTES)}
     for model, cells in MATRIX.items():
-        mark = " ¹" if model in NOTES else ""
+        mark = f" {marks[model]}" if model in marks else ""
         row = [f"`{model}`{mark}"] + [f"`{cell}`" for cell in cells]
         lines.append("| " + " | ".join(row) + " |")
     lines.append("")
-    lines += [f"¹ {note}." for note in NOTES.values()]
+    lines += [f"{marks[model]} {note}." for model, note in NOTES.items()]
     return "\n".join(lines)
 
 

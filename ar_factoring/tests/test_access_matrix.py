@@ -244,12 +244,21 @@ class TestAccessMatrix(ArCollectionCommon, RpcCase):
     # through JSON-RPC, as an outside client
 
     def test_portal_reads_nothing(self):
-        for model in ("ar.risk.guarantee", "ar.collection.dispute", "ar.dunning.line"):
+        for model in ("ar.risk.guarantee", "ar.dunning.line"):
             result, error = self._rpc(
                 self.users["portal"], model, "search_read", [], ["display_name"]
             )
             self.assertIsNone(result, model)
             self.assertEqual(error[0], "odoo.exceptions.AccessError", model)
+        # promises and disputes: only its own company's (none here), never
+        # another customer's
+        self.assertTrue(self.env["ar.collection.dispute"].search_count([]))
+        for model in ("ar.collection.promise", "ar.collection.dispute"):
+            result, error = self._rpc(
+                self.users["portal"], model, "search_read", [], ["display_name"]
+            )
+            self.assertFalse(error, model)
+            self.assertEqual(result, [], model)
 
     def test_user_without_ar_rights_reads_no_credit_file(self):
         result, error = self._rpc(

@@ -81,6 +81,9 @@ class TestWhoDunns(ArFactoringCommon):
         self.assertFalse(action._ar_letter_data()["factor_payees"])
 
     def test_factor_dunns(self):
+        # the run names its actions in the company's language
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.contract.company_id.partner_id.lang = "fr_FR"
         self.contract.write({"dunning_by": "factor", "factor_check_days": 15})
         self.assertFalse(self._run("2026-11-14"))  # 14 days late: not yet
         action = self._run("2026-11-15")
@@ -98,7 +101,7 @@ class TestWhoDunns(ArFactoringCommon):
         )
         self.assertEqual(
             action.name,
-            f"{self.invoice.name}: 15 jours de retard, relancé par Factor Bank SA : "
+            f"{self.invoice.name} : 15 jours de retard, relancé par Factor Bank SA : "
             "vérifier auprès du factor",
         )
         self.assertEqual(self.invoice.ar_factor_check_action_id, action)
