@@ -13,7 +13,7 @@ start_pg
 write_odoo_conf "$CONF" "$DB"
 db_exists "$DB" || die "no database $DB: run .ci/demo.sh once first"
 : >"$STATE/logs/$DB-screenshots.log"
-odoo_bin -c "$CONF" -d "$DB" --test-tags "/ar_collection:TakeScreenshots" --stop-after-init \
+odoo_bin -c "$CONF" -d "$DB" --test-tags "ar_screenshots/ar_collection:TakeScreenshots" --stop-after-init \
     --logfile="$STATE/logs/$DB-screenshots.log" --log-level=info
 grep -Eq ' 0 failed, 0 error\(s\) of 1 tests' "$STATE/logs/$DB-screenshots.log" \
     || die "screenshots failed (log: $STATE/logs/$DB-screenshots.log)"

@@ -6,3 +6,4 @@ from . import test_payee
 from . import test_who_dunns
 from . import test_pass_on
 from . import test_statement
+from . import test_ui_demo
