@@ -1,6 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import format_date
+from odoo.tools import format_amount, format_date
 
 BILL_KINDS = [
     ("lcr", "Bill of exchange (LCR)"),
@@ -140,13 +140,16 @@ class ArCollectionBill(models.Model):
         self.ensure_one()
         today = fields.Date.context_today(self)
         self._ar_book_unpaid(today, fees)
+        # the agenda's subjects are written in the company's language
+        lang = self.company_id.partner_id.lang or self.env.lang
+        env = self.with_context(lang=lang).env
         self.unpaid_action_id = self.env["ar.collection.action"]._ar_create_actions(
             [
                 {
-                    "name": _(
+                    "name": env._(
                         "Unpaid bill %(bill)s (%(amount)s): call %(partner)s",
                         bill=self.name,
-                        amount=self.currency_id.format(self.amount),
+                        amount=format_amount(env, self.amount, self.currency_id, lang),
                         partner=self.partner_id.name,
                     ),
                     "partner_id": self.partner_id.id,

@@ -78,6 +78,9 @@ class TestBill(ArBillCommon):
         self.assertIn(self.invoice, run.line_ids.move_id)
 
     def test_discounted_then_unpaid(self):
+        # the agenda's subjects are in the company's language
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.company.partner_id.lang = "fr_FR"
         bill = self._bill(self.invoice, 1200.0, "2026-08-31")
         remittance = self._remit(bill, mode="discount")
         self.assertEqual(
@@ -108,7 +111,6 @@ class TestBill(ArBillCommon):
             bill.unpaid_action_id,
             [
                 {
-                    # the test database speaks French
                     "name": "Effet impayé %s (1\xa0200,00\xa0€) : appeler %s"
                     % (bill.name, CUSTOMER),
                     "action_type": "call",
