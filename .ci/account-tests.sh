@@ -1,34 +1,8 @@
 #!/usr/bin/env bash
 # Odoo's own `account` tests with the suite installed: our overrides of
-# posting, payments and partners must leave them green. Odoo's tests expect
-# English labels, so they run in a database of their own, in English, with the
-# suite installed (not the French test database). Usage: .ci/account-tests.sh [TAGS]
+# posting, payments and partners must leave them green. They run in a database
+# of their own, in English (not the French test database).
+# Usage: .ci/account-tests.sh [TAGS]
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-DB=${AR_ACCOUNT_TEST_DB:-ar_account_test}
-CONF="$STATE/odoo-account-test.conf"
-TAGS=${1:-/account:TestAccountMoveOutInvoiceOnchanges,/account:TestAccountMoveOutRefundOnchanges,/account:TestAccountPaymentRegister,/account:TestAccountMovePaymentsWidget,/account:TestAccountPartner,/account:TestAccountMoveReconcile,/account:TestResPartnerMerge,/account:TestAccountPayment}
-find_odoo
-ensure_venv
-PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n1)
-trap stop_pg EXIT
-start_pg
-write_odoo_conf "$CONF" "$DB"
-if ! db_exists "$DB"; then
-    log "creating $DB (English) with the suite"
-    mkdir -p "$STATE/logs"
-    odoo_bin -c "$CONF" -d "$DB" -i "$ADDONS" --stop-after-init \
-        --logfile="$STATE/logs/$DB-install.log" --log-level=warn \
-        || { tail -n 30 "$STATE/logs/$DB-install.log" >&2; die "creating $DB failed"; }
-fi
-PORT=$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-LOG="$STATE/logs/$DB-account-tests.log"
-: >"$LOG"
-log "running Odoo's account tests ($TAGS) on $DB"
-odoo_bin -c "$CONF" -d "$DB" --test-tags "$TAGS" --stop-after-init --http-port="$PORT" \
-    --logfile="$LOG" --log-level=info || true
-summary=$(grep -Eo '[0-9]+ failed, [0-9]+ error\(s\) of [0-9]+ tests' "$LOG" | tail -n1)
-if ! printf '%s' "$summary" | grep -Eq '^0 failed, 0 error\(s\) of [1-9]'; then
-    grep -E ' (ERROR|FAIL)' "$LOG" | head -n 30 >&2
-    die "account tests: ${summary:-none ran} (log: $LOG)"
-fi
-log "account tests: $summary"
+odoo_own_tests account "${AR_ACCOUNT_TEST_DB:-ar_account_test}" "$ADDONS" \
+    "${1:-/account:TestAccountMoveOutInvoiceOnchanges,/account:TestAccountMoveOutRefundOnchanges,/account:TestAccountPaymentRegister,/account:TestAccountMovePaymentsWidget,/account:TestAccountPartner,/account:TestAccountMoveReconcile,/account:TestResPartnerMerge,/account:TestAccountPayment}"

@@ -251,3 +251,41 @@ PYTHON
     check_log "$STATE/logs/$db-suite.log" "installing $ADDONS"
     log "database $db ready in $(($(date +%s) - t0)) s"
 }
+
+odoo_own_tests() {
+    # $1: what (account, sale), $2: database, $3: modules to install, $4: test
+    # tags. Odoo's own tests with the suite installed, in a database of their
+    # own in English (Odoo's tests expect English labels); fails on any failure.
+    local what=$1 db=$2 modules=$3 tags=$4 conf="$STATE/odoo-$1-test.conf" port log
+    find_odoo
+    ensure_venv
+    PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n1)
+    trap stop_pg EXIT
+    start_pg
+    write_odoo_conf "$conf" "$db"
+    if ! db_exists "$db"; then
+        log "creating $db (English) with $modules"
+        mkdir -p "$STATE/logs"
+        odoo_bin -c "$conf" -d "$db" -i "$modules" --stop-after-init \
+            --logfile="$STATE/logs/$db-install.log" --log-level=warn \
+            || { tail -n 30 "$STATE/logs/$db-install.log" >&2; die "creating $db failed"; }
+    else
+        log "updating the suite in $db"
+        odoo_bin -c "$conf" -d "$db" -i "$modules" -u "$ADDONS" --stop-after-init \
+            --logfile="$STATE/logs/$db-install.log" --log-level=warn \
+            || { tail -n 30 "$STATE/logs/$db-install.log" >&2; die "updating $db failed"; }
+    fi
+    port=$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    log="$STATE/logs/$db-$what-tests.log"
+    : >"$log"
+    log "running Odoo's $what tests ($tags) on $db"
+    odoo_bin -c "$conf" -d "$db" --test-tags "$tags" --stop-after-init --http-port="$port" \
+        --logfile="$log" --log-level=info || true
+    local summary
+    summary=$(grep -Eo '[0-9]+ failed, [0-9]+ error\(s\) of [0-9]+ tests' "$log" | tail -n1)
+    if ! printf '%s' "$summary" | grep -Eq '^0 failed, 0 error\(s\) of [1-9]'; then
+        grep -E ' (ERROR|FAIL)' "$log" | head -n 30 >&2
+        die "$what tests: ${summary:-none ran} (log: $log)"
+    fi
+    log "$what tests: $summary"
+}
