@@ -1,7 +1,7 @@
-from datetime import timedelta
-
 from odoo import Command, fields, http
 from odoo.tests import HttpCase, new_test_user, tagged
+
+from .tour_helpers import add_decoy_calls
 
 
 @tagged("post_install", "-at_install")
@@ -65,22 +65,7 @@ class TestUiTour(HttpCase):
         )
         invoice.invoice_line_ids.tax_ids = False
         invoice.action_post()
-        # another customer's calls on other days: the agenda shows one group
-        # only once the search for the customer is done (see test_ui_tour)
-        today = fields.Date.context_today(self.env["res.partner"].with_user(collector))
-        other = self.env["res.partner"].create({"name": "Droguerie Leurre"})
-        self.env["ar.collection.action"].create(
-            [
-                {
-                    "name": "Decoy call",
-                    "partner_id": other.id,
-                    "action_type": "call",
-                    "user_id": collector.id,
-                    "date_planned": today + timedelta(days=delta),
-                }
-                for delta in (-1, 1)
-            ]
-        )
+        add_decoy_calls(self.env, collector, "Droguerie Leurre")
         self.env["ar.collection.action"].create(
             {
                 "name": "Tour: call Quincaillerie",

@@ -3,6 +3,8 @@ from datetime import timedelta
 from odoo import Command, fields, http
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from .tour_helpers import add_decoy_calls
+
 
 @tagged("post_install", "-at_install")
 class TestUiTour(HttpCase):
@@ -32,23 +34,7 @@ class TestUiTour(HttpCase):
         customer = self.env["res.partner"].create(
             {"name": "Boulangerie Tour", "is_company": True}
         )
-        # other days' calls around the tour's own: the agenda's first group is
-        # never the call's, as at night when the demo's "today" (the company's)
-        # and the collector's differ
-        today = fields.Date.context_today(self.env["res.partner"].with_user(collector))
-        other = self.env["res.partner"].create({"name": "Fromagerie Leurre"})
-        self.env["ar.collection.action"].create(
-            [
-                {
-                    "name": "Decoy call",
-                    "partner_id": other.id,
-                    "action_type": "call",
-                    "user_id": collector.id,
-                    "date_planned": today + timedelta(days=delta),
-                }
-                for delta in (-1, 1)
-            ]
-        )
+        add_decoy_calls(self.env, collector, "Fromagerie Leurre")
         self.env["ar.collection.action"].create(
             {
                 "name": "Tour: call Boulangerie",
