@@ -19,7 +19,18 @@ start_pg
 log "exporting the suite at $FROM into $OLD_SRC"
 rm -rf "$OLD_SRC"
 mkdir -p "$OLD_SRC"
-git -C "$ROOT" archive "$FROM" ar_risk ar_collection ar_factoring | tar -x -C "$OLD_SRC"
+# the addons of the suite that existed at $FROM; the others are installed by the upgrade
+OLD_ADDONS=""
+NEW_ONLY=""
+for addon in ${ADDONS//,/ }; do
+    if git -C "$ROOT" cat-file -e "$FROM:$addon/__manifest__.py" 2>/dev/null; then
+        OLD_ADDONS="$OLD_ADDONS${OLD_ADDONS:+,}$addon"
+    else
+        NEW_ONLY="$NEW_ONLY${NEW_ONLY:+,}$addon"
+    fi
+done
+# shellcheck disable=SC2086
+git -C "$ROOT" archive "$FROM" ${OLD_ADDONS//,/ } | tar -x -C "$OLD_SRC"
 
 NEW_ADDONS_PATH=$ODOO_ADDONS_PATH
 OLD_CONF="$STATE/odoo-upgrade-old.conf"
@@ -31,7 +42,7 @@ write_odoo_conf "$NEW_CONF" "$DB"
 
 drop_db "$DB"
 rm -rf "$STATE/data/filestore/$DB"
-install_db "$DB" "$OLD_CONF"
+ADDONS=$OLD_ADDONS install_db "$DB" "$OLD_CONF"
 
 log "adding life to the old database: a dunning run per company"
 odoo_bin shell -c "$OLD_CONF" -d "$DB" --no-http --log-level=warn <<'PYTHON' >/dev/null
@@ -112,9 +123,9 @@ sirets() {
 sirets "SELECT id || ' ' || replace(company_registry, ' ', '') FROM res_partner
         WHERE replace(company_registry, ' ', '') ~ '^[0-9]{14}$' ORDER BY id" \
     >"$STATE/upgrade-sirets-before.txt"
-log "upgrading $DB to the working tree's code"
+log "upgrading $OLD_ADDONS in $DB to the working tree's code${NEW_ONLY:+, installing $NEW_ONLY}"
 : >"$STATE/logs/$DB-upgrade.log"
-odoo_bin -c "$NEW_CONF" -d "$DB" -u "$ADDONS" --stop-after-init \
+odoo_bin -c "$NEW_CONF" -d "$DB" -u "$OLD_ADDONS" ${NEW_ONLY:+-i "$NEW_ONLY"} --stop-after-init \
     --logfile="$STATE/logs/$DB-upgrade.log" --log-level=info \
     || { tail -n 30 "$STATE/logs/$DB-upgrade.log" >&2; die "upgrading $DB failed"; }
 check_log "$STATE/logs/$DB-upgrade.log" "upgrading $ADDONS"
