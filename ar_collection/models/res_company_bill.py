@@ -46,6 +46,22 @@ class ResCompany(models.Model):
         help="Empty: 627500 Frais sur effets (PCG 6275).",
     )
 
+    ar_bill_value_days = fields.Integer(
+        string="Value delay of bills (days)",
+        default=2,
+        help="Days after the maturity at which the bank credits a bill it "
+        "collects (its value date, in the bank's fee schedule). Once past, a "
+        "bill at the bank that did not come back unpaid is marked paid by "
+        "the daily step.",
+    )
+    _sql_constraints = [
+        (
+            "ar_bill_value_days_positive",
+            "CHECK (ar_bill_value_days >= 0)",
+            "The value delay of bills cannot be negative.",
+        ),
+    ]
+
     def _ar_bill_account(self, role):
         """The account of ``role`` (receivable, collection, discount, fees):
         the company's setting, else the French chart's."""
