@@ -23,6 +23,7 @@ from . import test_bill_maturity
 from . import test_ui_bill
 from . import test_portal_access
 from . import test_portal_actions
+from . import test_portal_companies
 from . import test_ui_portal
 from . import test_ui_demo
 from . import test_ui_screenshots
