@@ -117,6 +117,26 @@ class TestBillMaturity(ArBillCommon):
         self.assertEqual(bill.state, "paid")
         self.assertEqual(bill.settlement_move_id.date.isoformat(), "2026-08-31")
 
+    def test_locked_period_books_on_the_day_of_the_run(self):
+        locked, open_ = (
+            self._bill(
+                self._invoice(amount, due="2026-07-31", date="2026-07-01"),
+                amount,
+                maturity,
+            )
+            for amount, maturity in ((400.0, "2026-08-20"), (600.0, "2026-08-31"))
+        )
+        self._remit(locked | open_)
+        # the accountant closed August: the first bill's value date (22/08)
+        # is locked: Odoo books it on the day of the run; the run goes on
+        self.company.fiscalyear_lock_date = "2026-08-31"
+        self._step("2026-09-05")
+        self.assertEqual((locked | open_).mapped("state"), ["paid", "paid"])
+        self.assertEqual(
+            [bill.settlement_move_id.date.isoformat() for bill in locked | open_],
+            ["2026-09-05", "2026-09-02"],
+        )
+
     def test_value_delay_not_negative(self):
         with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
             self.company.ar_bill_value_days = -1
