@@ -24,9 +24,38 @@ def statement_partner(partner_id, token=None):
     return partner
 
 
-def statement_company(partner):
-    """The company whose receivables the page shows: the customer's own,
-    else the one of its latest invoice, else the website's."""
+def statement_companies(partner):
+    """The companies whose receivables the page shows, one section each:
+    those with an open invoice or credit note of the customer (its own
+    company only, when the customer belongs to one), the default company of
+    ``statement_company`` first; that one alone when nothing is open."""
+    domain = [
+        ("commercial_partner_id", "=", partner.id),
+        ("move_type", "in", ("out_invoice", "out_refund")),
+        ("state", "=", "posted"),
+        ("amount_residual", "!=", 0),
+    ]
+    if partner.company_id:
+        domain.append(("company_id", "=", partner.company_id.id))
+    groups = request.env["account.move"].sudo()._read_group(domain, ["company_id"])
+    companies = request.env["res.company"].sudo().browse([c.id for (c,) in groups])
+    main = statement_company(partner)
+    # the default company first (its section is the one of a single-company
+    # customer), then the others by name
+    return companies.sorted(lambda c: (c != main, c.name.lower())) or main
+
+
+def statement_company(partner, company_id=None):
+    """The company of one of the page's sections: ``company_id`` when it is
+    one of them (any other: 404), else the customer's own company, else the
+    one of its latest invoice, else the website's."""
+    if company_id:
+        company = statement_companies(partner).filtered(
+            lambda c: str(c.id) == str(company_id)
+        )
+        if not company:
+            raise NotFound()
+        return company
     latest = (
         request.env["account.move"]
         .sudo()
@@ -57,8 +86,12 @@ def statement_move(partner, move_id):
     return move
 
 
-def statement_url(partner, token=None, suffix=""):
+def statement_url(partner, token=None, suffix="", company=None):
     """The statement page's address (or one of its routes): the token
-    carried along when the customer came with its personal link."""
+    carried along when the customer came with its personal link, and the
+    section's company when one is given."""
     url = f"/ar/statement/{partner.id}{suffix}"
-    return f"{url}?token={token}" if token else url
+    query = [f"token={token}"] if token else []
+    if company:
+        query.append(f"company_id={company.id}")
+    return f"{url}?{'&'.join(query)}" if query else url

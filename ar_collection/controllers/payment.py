@@ -15,13 +15,13 @@ class ArStatementPayment(PaymentPortal):
     whole overdue amount, through the company's payment providers. The
     amount is always the invoices' open amount, recomputed here."""
 
-    def _ar_moves_to_pay(self, partner, move_ids):
-        """The customer's payable invoices among ``move_ids`` (all its
-        overdue ones when empty), and their open amount; anything else
-        asked for is refused."""
+    def _ar_moves_to_pay(self, partner, move_ids, company):
+        """The customer's payable invoices of ``company`` among ``move_ids``
+        (all its overdue ones there when empty), and their open amount;
+        anything else asked for is refused."""
         portal = request.env["ar.collection.portal"]
         statement = portal._ar_statement(
-            partner, statement_company(partner), fields.Date.context_today(partner)
+            partner, company, fields.Date.context_today(partner)
         )
         if move_ids:
             moves = portal._ar_payable_moves(statement, set(move_ids))
@@ -43,18 +43,18 @@ class ArStatementPayment(PaymentPortal):
         methods=["POST"],
         website=True,
     )
-    def ar_statement_pay(self, partner_id, token=None, **post):
+    def ar_statement_pay(self, partner_id, token=None, company_id=None, **post):
         partner = statement_partner(partner_id, token)
+        company = statement_company(partner, company_id)
         ids = [
             int(value)
             for value in request.httprequest.form.getlist("move_ids")
             if value.isdigit()
         ]
         try:
-            moves, amount = self._ar_moves_to_pay(partner, ids)
+            moves, amount = self._ar_moves_to_pay(partner, ids, company)
         except ValidationError as error:
             return render_statement(partner, token, error=error.args[0])
-        company = statement_company(partner)
         currency = moves.currency_id
         providers = (
             request.env["payment.provider"]
@@ -100,7 +100,12 @@ class ArStatementPayment(PaymentPortal):
     ):
         partner = statement_partner(partner_id, access_token)
         ids = [int(value) for value in move_path.split("-") if value.isdigit()]
-        moves, amount = self._ar_moves_to_pay(partner, ids)
+        # the section's company is the invoices' own (one company only)
+        invoices = request.env["account.move"].sudo().browse(ids).exists()
+        if len(invoices.company_id) != 1:
+            raise ValidationError(_("Some of these invoices cannot be paid here."))
+        company = statement_company(partner, invoices.company_id.id)
+        moves, amount = self._ar_moves_to_pay(partner, ids, company)
         self._validate_transaction_kwargs(kwargs)
         asked = self._cast_as_float(kwargs.get("amount"))
         if asked is None or float_compare(

@@ -6,31 +6,45 @@ from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
-from .access import statement_company, statement_move, statement_partner, statement_url
+from .access import (
+    statement_companies,
+    statement_company,
+    statement_move,
+    statement_partner,
+    statement_url,
+)
 
 
 def render_statement(partner, token, **values):
-    """The statement page of ``partner``, its routes carrying ``token``."""
-    company = statement_company(partner)
+    """The statement page of ``partner``, one section per company that
+    invoices it (own totals, currency, forms), its routes carrying
+    ``token``."""
+    portal = request.env["ar.collection.portal"]
     today = fields.Date.context_today(partner)
-    statement = request.env["ar.collection.portal"]._ar_statement(
-        partner, company, today
-    )
-    payable = request.env["ar.collection.portal"]._ar_payable_moves(statement)
+    sections = []
+    for company in statement_companies(partner):
+        statement = portal._ar_statement(partner, company, today)
+        sections.append(
+            {
+                "company": company,
+                "statement": statement,
+                "payable_ids": set(portal._ar_payable_moves(statement).ids),
+                "promises": partner.ar_promise_ids.sudo().filtered(
+                    lambda p, c=company: p.company_id == c
+                ),
+                "disputes": partner.ar_dispute_ids.sudo().filtered(
+                    lambda d, c=company: d.company_id == c
+                ),
+                # the first section keeps the plain ids of the form fields
+                "suffix": f"_{company.id}" if sections else "",
+            }
+        )
     return request.render(
         "ar_collection.portal_account_statement",
         {
             "page_name": "ar_statement",
             "partner": partner,
-            "company": company,
-            "statement": statement,
-            "payable_ids": set(payable.ids),
-            "promises": partner.ar_promise_ids.sudo().filtered(
-                lambda p: p.company_id == company
-            ),
-            "disputes": partner.ar_dispute_ids.sudo().filtered(
-                lambda d: d.company_id == company
-            ),
+            "sections": sections,
             "reason_codes": request.env["ar.collection.dispute"]
             ._fields["reason_code"]
             ._description_selection(request.env),
@@ -38,7 +52,9 @@ def render_statement(partner, token, **values):
             ._fields["payment_means"]
             ._description_selection(request.env),
             "token": token,
-            "url": lambda suffix="": statement_url(partner, token, suffix),
+            "url": lambda suffix="", company=None: statement_url(
+                partner, token, suffix, company
+            ),
             "today": today,
             **values,
         },
@@ -70,9 +86,9 @@ class ArStatementPortal(CustomerPortal):
     @http.route(
         "/ar/statement/<int:partner_id>/pdf", type="http", auth="public", website=True
     )
-    def ar_statement_pdf(self, partner_id, token=None, **kw):
+    def ar_statement_pdf(self, partner_id, token=None, company_id=None, **kw):
         partner = statement_partner(partner_id, token)
-        company = statement_company(partner)
+        company = statement_company(partner, company_id)
         report = request.env.ref("ar_collection.ar_customer_statement_report").sudo()
         pdf, _type = report.with_context(lang=partner.lang)._render_qweb_pdf(
             report,
@@ -115,9 +131,9 @@ class ArStatementPortal(CustomerPortal):
         methods=["POST"],
         website=True,
     )
-    def ar_statement_promise(self, partner_id, token=None, **post):
+    def ar_statement_promise(self, partner_id, token=None, company_id=None, **post):
         partner = statement_partner(partner_id, token)
-        company = statement_company(partner)
+        company = statement_company(partner, company_id)
         portal = request.env["ar.collection.portal"]
         statement = portal._ar_statement(
             partner, company, fields.Date.context_today(partner)
@@ -157,7 +173,7 @@ class ArStatementPortal(CustomerPortal):
         try:
             request.env["ar.collection.portal"]._ar_dispute(
                 partner,
-                statement_company(partner),
+                move.company_id,
                 move,
                 post.get("reason_code"),
                 post.get("message"),

@@ -31,6 +31,7 @@ from . import res_config_settings_bill
 from . import ar_collection_bill
 from . import ar_collection_bill_accounting
 from . import ar_collection_bill_remittance
+from . import ar_collection_bill_maturity
 from . import account_move_bill
 from . import ar_collection_action_bill
 from . import ar_collection_promise_bill

@@ -126,23 +126,28 @@ class ArCollectionBill(models.Model):
         (earlier | mine).reconcile()
 
     def action_paid(self):
-        """The bank paid the bills at maturity: D 512 / C 511x."""
+        """The bank paid the bills at maturity: D 512 / C 511x, today."""
         today = fields.Date.context_today(self)
         for bill in self:
-            bill._ar_check_at_bank()
-            journal = bill.remittance_id.journal_id
-            at_bank = bill._ar_bank_account(bill.remittance_id.mode)
-            move = bill._ar_post(
-                journal,
-                today,
-                [
-                    bill._ar_line(journal.default_account_id, bill.amount, 0.0),
-                    bill._ar_line(at_bank, 0.0, bill.amount),
-                ],
-                _("Bill %s paid", bill.name),
-            )
-            bill._ar_match(move, at_bank)
-            bill.write({"state": "paid", "settlement_move_id": move.id})
+            bill._ar_book_paid(today)
+
+    def _ar_book_paid(self, date):
+        """Book the bank's payment of the bill on ``date`` and mark it paid."""
+        self.ensure_one()
+        self._ar_check_at_bank()
+        journal = self.remittance_id.journal_id
+        at_bank = self._ar_bank_account(self.remittance_id.mode)
+        move = self._ar_post(
+            journal,
+            date,
+            [
+                self._ar_line(journal.default_account_id, self.amount, 0.0),
+                self._ar_line(at_bank, 0.0, self.amount),
+            ],
+            _("Bill %s paid", self.name),
+        )
+        self._ar_match(move, at_bank)
+        self.write({"state": "paid", "settlement_move_id": move.id})
 
     def _ar_book_unpaid(self, date, fees):
         """The bank returns the bill unpaid: D 411 / C 511x, the bank's

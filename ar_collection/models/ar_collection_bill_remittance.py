@@ -120,6 +120,11 @@ class ArCollectionBillRemittance(models.Model):
                     self.journal_id.name,
                 )
             )
+        company = self.company_id
+        if not company.partner_id.ar_siren:
+            errors.append(
+                _("The company %s has no SIREN (fill in its SIRET).", company.name)
+            )
         details = []
         for bill in bills.sorted(lambda b: (b.date_maturity, b.id)):
             bank = bill._ar_drawee_bank()
@@ -156,6 +161,8 @@ class ArCollectionBillRemittance(models.Model):
             "entry_code": "1" if self.mode == "discount" else "3",
             "rib": own_rib,
             "reference": self.name,
+            "siren": company.partner_id.ar_siren,
+            "issuer": company.ar_lcr_issuer_number,
         }
         return cfonb_lcr.lcr_file(header, details)
 

@@ -5,12 +5,13 @@ Layout (positions 1-based, inclusive) from the CFONB specification "Remises
 informatisées d'ordres de paiement LCR/BOR" (Effets de commerce, September
 2002 edition), as described in the readme (CONFIGURE.md):
 
-header (03)  1-2 "03", 3-4 "60", 5-12 record number, 13-18 emitter number,
-             19-24 blank, 25-30 remittance date DDMMYY, 31-54 drawer's name,
-             55-78 drawer's bank, 79 entry code (1 discount, 3 collection),
-             80 Dailly code (blank), 81 currency "E", 82-86 bank code,
-             87-91 branch code, 92-102 account number, 103-160 blank except
-             150-160 remittance reference
+header (03)  1-2 "03", 3-4 "60", 5-12 record number, 13-18 issuer number
+             (optional: the one the bank gave, else zeros), 19-24 blank,
+             25-30 remittance date DDMMYY, 31-54 drawer's name, 55-78
+             drawer's bank, 79 entry code (1 discount, 3 collection), 80
+             Dailly code (blank), 81 currency "E", 82-86 bank code, 87-91
+             branch code, 92-102 account number, 103-134 blank, 135-149
+             drawer's SIREN, 150-160 remittance reference
 detail (06)  1-2 "06", 3-4 "60", 5-12 record number, 13-20 blank,
              21-30 drawee's reference, 31-54 drawee's name, 55-78 drawee's
              bank, 79 acceptance code (1 accepted LCR, 0 otherwise), 80-81
@@ -67,14 +68,14 @@ def rib_from_iban(iban):
 
 def header_record(remittance):
     """``remittance``: dict with date, name, bank, rib, entry_code,
-    reference."""
+    reference, siren, issuer (empty: zeros)."""
     bank, branch, account, _key = remittance["rib"]
     return "".join(
         [
             "03",
             "60",
             "00000001",
-            "000000",
+            (remittance["issuer"] or "").zfill(6),
             " " * 6,
             cfonb_date(remittance["date"]),
             cfonb_text(remittance["name"], 24),
@@ -85,7 +86,8 @@ def header_record(remittance):
             bank,
             branch,
             account,
-            " " * 47,
+            " " * 32,
+            cfonb_text(remittance["siren"], 15),
             cfonb_text(remittance["reference"], 11),
         ]
     )

@@ -1,5 +1,5 @@
-from odoo import _, fields, models
-from odoo.exceptions import UserError
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
 
 # PCG accounts of bills receivable (l10n_fr_account's template ids)
 BILL_ACCOUNTS = {
@@ -45,6 +45,38 @@ class ResCompany(models.Model):
         check_company=True,
         help="Empty: 627500 Frais sur effets (PCG 6275).",
     )
+
+    ar_bill_value_days = fields.Integer(
+        string="Value delay of bills (days)",
+        default=2,
+        help="Days after the maturity at which the bank credits a bill it "
+        "collects (its value date, in the bank's fee schedule). Once past, a "
+        "bill at the bank that did not come back unpaid is marked paid by "
+        "the daily step.",
+    )
+    ar_lcr_issuer_number = fields.Char(
+        string="LCR issuer number",
+        size=6,
+        help="Number your bank assigned to your LCR files, if it gave one "
+        "(positions 13-18 of the header; zeros otherwise).",
+    )
+
+    _sql_constraints = [
+        (
+            "ar_bill_value_days_positive",
+            "CHECK (ar_bill_value_days >= 0)",
+            "The value delay of bills cannot be negative.",
+        ),
+    ]
+
+    @api.constrains("ar_lcr_issuer_number")
+    def _check_ar_lcr_issuer_number(self):
+        for company in self:
+            number = company.ar_lcr_issuer_number
+            if number and not (number.isdigit() and len(number) == 6):
+                raise ValidationError(
+                    _("The LCR issuer number is six digits given by the bank.")
+                )
 
     def _ar_bill_account(self, role):
         """The account of ``role`` (receivable, collection, discount, fees):

@@ -19,9 +19,11 @@ from . import test_discount_offer
 from . import test_campaign
 from . import test_bill
 from . import test_bill_cfonb
+from . import test_bill_maturity
 from . import test_ui_bill
 from . import test_portal_access
 from . import test_portal_actions
+from . import test_portal_companies
 from . import test_ui_portal
 from . import test_ui_demo
 from . import test_ui_screenshots

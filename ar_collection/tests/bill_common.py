@@ -12,6 +12,7 @@ class ArBillCommon(ArCollectionCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.company.name = "Bâtiment Dupré & Fils"
+        cls.company.partner_id.ar_siren = "383474814"
         cls.bank = cls.company_data["default_journal_bank"]
         cls.bank.bank_account_id = cls.env["res.partner.bank"].create(
             {

@@ -3,7 +3,7 @@ from pathlib import Path
 from freezegun import freeze_time
 
 from odoo import Command
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
 from ..models import cfonb_lcr
@@ -16,7 +16,8 @@ from .bill_common import ArBillCommon
 #            "BATIMENT DUPRE   FILS" (accents dropped, "&" not allowed) |
 #            55-78 "SOCIETE GENERALE" | 79 entry "3" (collection) | 80 blank |
 #            81 "E" | 82-86 "30003" | 87-91 "01234" | 92-102 "00050012345" |
-#            103-149 blank | 150-160 "REM2600042 "
+#            103-134 blank | 135-149 drawer's SIREN "383474814" |
+#            150-160 "REM2600042 "
 # 06 detail  1-2 "06" | 3-4 "60" | 5-12 record number | 13-20 blank |
 #            21-30 bill number | 31-54 drawee | 55-78 drawee's bank |
 #            79 acceptance ("1" LCR, "0" BOR) | 80-81 blank | 82-86 bank |
@@ -110,9 +111,11 @@ class TestBillCfonb(ArBillCommon):
 
     def test_bad_data_lists_every_bill(self):
         bills = self._three_bills()
-        # a foreign IBAN, a company without SIREN, a maturity gone by
+        # a foreign IBAN, a company without SIREN, a maturity gone by, the
+        # drawer's own SIREN missing from the header
         self.muller.bank_ids.acc_number = "DE89370400440532013000"
         self.cafe.ar_siren = False
+        self.company.partner_id.ar_siren = False
         with freeze_time("2026-09-01"):
             remittance = self._remittance(bills)
             with self.assertRaises(UserError) as error:
@@ -121,6 +124,8 @@ class TestBillCfonb(ArBillCommon):
             str(error.exception),
             # the test database speaks French
             "Aucun fichier écrit :\n"
+            "- La société Bâtiment Dupré & Fils n'a pas de SIREN (renseignez son "
+            "SIRET).\n"
             "- EF2600001 : son échéance est passée.\n"
             "- EF2600002 : le client n'a pas d'IBAN français valide.\n"
             "- EF2600002 : son échéance est passée.\n"
@@ -129,6 +134,23 @@ class TestBillCfonb(ArBillCommon):
         self.assertFalse(remittance.file_id)
         self.assertFalse(remittance.move_id)
         self.assertEqual(set(bills.mapped("state")), {"accepted"})
+
+    def test_issuer_number_in_the_header(self):
+        with self.assertRaisesRegex(ValidationError, "six chiffres"):
+            self.company.ar_lcr_issuer_number = "12A456"
+        self.company.ar_lcr_issuer_number = "412345"
+        bills = self._three_bills()
+        with freeze_time("2026-07-15"):
+            remittance = self._remittance(bills)
+            remittance.action_remit()
+        expected = EXPECTED.read_bytes()
+        # only the issuer zone (13-18) differs from the file without one
+        self.assertEqual(remittance.file_id.raw[12:18], b"412345")
+        self.assertEqual(expected[12:18], b"000000")
+        self.assertEqual(
+            remittance.file_id.raw[:12] + remittance.file_id.raw[18:],
+            expected[:12] + expected[18:],
+        )
 
     def test_text_and_rib(self):
         self.assertEqual(cfonb_lcr.cfonb_text("Façade & Cie_é", 16), "FACADE   CIE E  ")

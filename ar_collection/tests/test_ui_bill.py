@@ -28,6 +28,7 @@ class TestUiTour(HttpCase):
         )
         company = self.env.company
         company.ar_credit_policy = "none"
+        company.partner_id.ar_siren = "383474814"
         self.env["account.journal"].create(
             {
                 "name": "Tour Bank LCR",

@@ -7,6 +7,19 @@ from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_round
 
+# first characters a spreadsheet reads as the start of a formula (OWASP
+# "CSV injection"): such a text cell is written with a leading apostrophe
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value):
+    """``value`` safe for a spreadsheet: a text starting like a formula gets
+    a leading apostrophe; numbers (negative amounts included) are kept as
+    they are, so the factor's spreadsheet still sums them."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
 
 def batch_amounts(total, contract_rates, days=0):
     """Reserve, fees, VAT on fees, financing cost and advance of a batch (pure).
@@ -300,8 +313,8 @@ class ArFactorBatch(models.Model):
         header, rows = self._export_rows()
         text = io.StringIO()
         writer = csv.writer(text, delimiter=";")
-        writer.writerow(header)
-        writer.writerows(rows)
+        writer.writerow([csv_cell(cell) for cell in header])
+        writer.writerows([csv_cell(cell) for cell in row] for row in rows)
         buffer = io.BytesIO()
         book = xlsxwriter.Workbook(
             buffer, {"in_memory": True, "strings_to_formulas": False}

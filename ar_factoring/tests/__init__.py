@@ -1,5 +1,6 @@
 from . import test_assignment_link
 from . import test_factoring
+from . import test_batch_export
 from . import test_access_matrix
 from . import test_followed
 from . import test_payee
