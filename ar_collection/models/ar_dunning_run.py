@@ -319,19 +319,7 @@ class ArDunningRun(models.Model):
             if row["move_id"] in reached
         ]
         self.env["ar.dunning.line"]._insert_rows(lines)
-        # a technical marker: set in SQL, a write on posted invoices would run
-        # the whole accounting machinery for each of them
-        moves_by_level = defaultdict(list)
-        for line in lines:
-            moves_by_level[line["level_id"]].append(line["move_id"])
-        for level_id, move_ids in moves_by_level.items():
-            self.env.cr.execute(
-                SQL(
-                    "UPDATE account_move SET ar_dunning_level_id = %s WHERE id = ANY(%s)",
-                    level_id,
-                    move_ids,
-                )
-            )
+        # the invoices' last level is read from these lines
         self.env["account.move"].invalidate_model(["ar_dunning_level_id"])
         actions.filtered(lambda a: a.dunning_level_id.automatic).with_env(
             env
