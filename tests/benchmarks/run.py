@@ -19,6 +19,7 @@ import tracemalloc
 from pathlib import Path
 from typing import NamedTuple
 
+import cron_run
 import ledger
 import peers
 import statements
@@ -383,8 +384,8 @@ def bench_statements(env, company, count, batch, config):
 
     wkhtmltopdf reads the report's assets over HTTP, as in production: an
     Odoo serves this database meanwhile, and ``report.url`` points to it
-    (in this transaction only)."""
-    import scale  # noqa: PLC0415 (it imports this module)
+    (committed for the step, then restored)."""
+    import scale  # it imports this module
 
     params = env["ir.config_parameter"]
     previous = params.get_param("report.url")
@@ -519,6 +520,12 @@ def main():
         default=50,
         help="customers per rendering call in the batched statement PDF",
     )
+    parser.add_argument(
+        "--cron-batch",
+        type=int,
+        default=500,
+        help="customers per committed batch of the run as the daily job (0: skip it)",
+    )
     args = parser.parse_args()
     odoo.tools.config.parse_config(["-c", args.config, "-d", args.database])
     registry = odoo.modules.registry.Registry(args.database)
@@ -559,6 +566,8 @@ def main():
                 steps += bench_statements(
                     env, company, args.statements, args.statement_batch, args.config
                 )
+    if not args.only_aged and args.cron_batch:
+        steps += cron_run.bench_cron_run(args.database, args.cron_batch)
     report(steps, ratios, scale)
 
 
