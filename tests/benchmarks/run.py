@@ -62,12 +62,18 @@ def rss_growth(base):
     return max(_proc_status("VmHWM:") - base, 0)
 
 
-def measure(name, func, runs, undo=None, trace=True):
+def measure(name, func, runs, undo=None, trace=True, warm=False):
     """Median wall time of ``runs`` runs and the RSS high-water growth over
     them; then, with ``trace``, the Python peak of one more run under
     tracemalloc (which slows it, hence apart). ``undo`` runs after each run
-    (a rollback, for steps that write)."""
+    (a rollback, for steps that write). ``warm``: one untimed run first, so
+    that a query and its bound compare warm (the first of a process pays the
+    connection's catalog cache and the cold pages)."""
     times, result = [], None
+    if warm:
+        func()
+        if undo:
+            undo()
     base = rss_reset()
     for _run in range(runs):
         started = time.perf_counter()
@@ -154,11 +160,13 @@ def bench_aged(env, company, runs, peer_runs, peer_trace):
         "raw SQL lower bound (aged summary today)",
         lambda: raw_sql_bound(env, company),
         runs,
+        warm=True,
     )
     bound_at = measure(
         "raw SQL lower bound (aged summary at last month end)",
         lambda: raw_sql_bound_at(env, company, month_end),
         runs,
+        warm=True,
     )
     ours = {}
     for label, date_at in dates:
@@ -166,6 +174,7 @@ def bench_aged(env, company, runs, peer_runs, peer_trace):
             f"ours: aged balance summary {label} ({{result[1]}} customers)",
             lambda date_at=date_at: _our_summary(env, company, date_at),
             runs,
+            warm=True,
         )
     xlsx_writer = env["report.ar_collection.report_aged_balance_xlsx"]
     xlsx = measure(
