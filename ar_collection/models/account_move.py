@@ -1,5 +1,6 @@
-from odoo import _, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 
 class AccountMove(models.Model):
@@ -22,13 +23,57 @@ class AccountMove(models.Model):
     ar_dunning_level_id = fields.Many2one(
         "ar.dunning.level",
         string="Last dunning level",
-        copy=False,
-        readonly=True,
-        index="btree_not_null",
+        compute="_compute_ar_dunning_level_id",
+        search="_search_ar_dunning_level_id",
+        help="The level of the invoice's latest dunning line.",
     )
     ar_dunning_line_ids = fields.One2many(
         "ar.dunning.line", "move_id", string="Dunning history", readonly=True
     )
+
+    # read from the dunning lines, never stored: the run would otherwise
+    # rewrite thousands of invoices, each update going through every index of
+    # account_move (half of a first run's SQL time)
+    _AR_LATEST_LINES = """
+        SELECT DISTINCT ON (move_id) move_id, level_id
+          FROM ar_dunning_line
+         WHERE %s
+      ORDER BY move_id, id DESC
+    """
+
+    @api.depends("ar_dunning_line_ids")
+    def _compute_ar_dunning_level_id(self):
+        levels = {}
+        if self.ids:
+            self.env["ar.dunning.line"].flush_model(["move_id", "level_id"])
+            rows = self.env.execute_query(
+                SQL(self._AR_LATEST_LINES, SQL("move_id = ANY(%s)", self.ids))
+            )
+            levels = dict(rows)
+        for move in self:
+            move.ar_dunning_level_id = levels.get(move.id, False)
+
+    def _search_ar_dunning_level_id(self, operator, value):
+        if operator not in ("=", "!=", "in", "not in"):
+            raise UserError(_("Unsupported search on the last dunning level."))
+        values = value if isinstance(value, (list, tuple)) else [value]
+        ids = [v for v in values if v]
+        latest = SQL(self._AR_LATEST_LINES, SQL("TRUE"))
+        clauses = []
+        if ids:
+            clauses.append(
+                SQL(
+                    "id IN (SELECT move_id FROM (%s) l WHERE level_id = ANY(%s))",
+                    latest,
+                    ids,
+                )
+            )
+        if len(ids) < len(values):  # False: never dunned
+            clauses.append(SQL("id NOT IN (SELECT move_id FROM ar_dunning_line)"))
+        positive = SQL(" OR ").join(clauses) if clauses else SQL("FALSE")
+        if operator in ("!=", "not in"):
+            positive = SQL("NOT (%s)", positive)
+        return [("id", "in", SQL("(SELECT id FROM account_move WHERE %s)", positive))]
 
     def _ar_dunning_skip_domains(self):
         """Domains on account.move of the invoices the dunning run skips: the

@@ -1,3 +1,5 @@
+import json
+
 from odoo import api, fields, models
 from odoo.tools import SQL
 
@@ -56,21 +58,24 @@ class ArDunningLine(models.Model):
         self.check_access("create")
         if not rows:
             return
+        columns = [name for name, _type in self._INSERT_COLUMNS]
+        # one JSON parameter: encoded in C, where one array per column went
+        # through psycopg2's adaptation value by value
         self.env.cr.execute(
             SQL(
                 """
                 INSERT INTO ar_dunning_line (%s, create_uid, create_date, write_uid,
                                              write_date)
-                SELECT r.*, %s, now() AT TIME ZONE 'UTC', %s, now() AT TIME ZONE 'UTC'
-                  FROM unnest(%s) AS r
+                SELECT %s, %s, now() AT TIME ZONE 'UTC', %s, now() AT TIME ZONE 'UTC'
+                  FROM jsonb_to_recordset(%s::jsonb) AS r(%s)
                 """,
-                SQL(", ").join(
-                    SQL.identifier(name) for name, _type in self._INSERT_COLUMNS
-                ),
+                SQL(", ").join(SQL.identifier(name) for name in columns),
+                SQL(", ").join(SQL.identifier("r", name) for name in columns),
                 self.env.uid,
                 self.env.uid,
+                json.dumps([{name: row[name] for name in columns} for row in rows]),
                 SQL(", ").join(
-                    SQL(f"%s::{sql_type}[]", [row[name] for row in rows])
+                    SQL(f"%s {sql_type}", SQL.identifier(name))
                     for name, sql_type in self._INSERT_COLUMNS
                 ),
             )

@@ -43,7 +43,9 @@ class ReportArAgedBalance(models.AbstractModel):
                   FROM account_move_line aml
                   JOIN account_account acc ON acc.id = aml.account_id
                   JOIN res_partner p ON p.id = aml.partner_id
-                  JOIN res_partner cp ON cp.id = p.commercial_partner_id
+             -- LEFT: every partner has its commercial entity, and PostgreSQL
+             -- drops the join when no filter reads cp
+             LEFT JOIN res_partner cp ON cp.id = p.commercial_partner_id
              LEFT JOIN later ON later.line_id = aml.id
                  WHERE %(receivable)s
                    AND aml.date <= %(date)s

@@ -82,6 +82,28 @@ class TestDunningRun(ArCollectionCommon):
             later.line_ids, [{"move_id": first.id, "level_id": self.levels[25].id}]
         )
         self.assertEqual(len(first.ar_dunning_line_ids), 2)
+        # the last level is the latest line's, and searchable
+        self.assertEqual(first.ar_dunning_level_id, self.levels[25])
+        Move = self.env["account.move"]
+        mine = [("id", "in", (first | firm | notice).ids)]
+        self.assertEqual(
+            Move.search(mine + [("ar_dunning_level_id", "=", self.levels[25].id)]),
+            first | firm,
+        )
+        self.assertEqual(
+            Move.search(mine + [("ar_dunning_level_id", "!=", self.levels[25].id)]),
+            notice,
+        )
+        fresh = self._invoice(50.0, "2026-12-05")
+        self.assertEqual(
+            Move.search(
+                [
+                    ("id", "in", (fresh | notice).ids),
+                    ("ar_dunning_level_id", "=", False),
+                ]
+            ),
+            fresh,
+        )
 
     def test_every_level_once(self):
         preventive = self._invoice(500.0, "2026-11-28")

@@ -19,6 +19,7 @@ import tracemalloc
 from pathlib import Path
 from typing import NamedTuple
 
+import cron_run
 import ledger
 import peers
 import statements
@@ -61,12 +62,18 @@ def rss_growth(base):
     return max(_proc_status("VmHWM:") - base, 0)
 
 
-def measure(name, func, runs, undo=None, trace=True):
+def measure(name, func, runs, undo=None, trace=True, warm=False):
     """Median wall time of ``runs`` runs and the RSS high-water growth over
     them; then, with ``trace``, the Python peak of one more run under
     tracemalloc (which slows it, hence apart). ``undo`` runs after each run
-    (a rollback, for steps that write)."""
+    (a rollback, for steps that write). ``warm``: one untimed run first, so
+    that a query and its bound compare warm (the first of a process pays the
+    connection's catalog cache and the cold pages)."""
     times, result = [], None
+    if warm:
+        func()
+        if undo:
+            undo()
     base = rss_reset()
     for _run in range(runs):
         started = time.perf_counter()
@@ -153,11 +160,13 @@ def bench_aged(env, company, runs, peer_runs, peer_trace):
         "raw SQL lower bound (aged summary today)",
         lambda: raw_sql_bound(env, company),
         runs,
+        warm=True,
     )
     bound_at = measure(
         "raw SQL lower bound (aged summary at last month end)",
         lambda: raw_sql_bound_at(env, company, month_end),
         runs,
+        warm=True,
     )
     ours = {}
     for label, date_at in dates:
@@ -165,6 +174,7 @@ def bench_aged(env, company, runs, peer_runs, peer_trace):
             f"ours: aged balance summary {label} ({{result[1]}} customers)",
             lambda date_at=date_at: _our_summary(env, company, date_at),
             runs,
+            warm=True,
         )
     xlsx_writer = env["report.ar_collection.report_aged_balance_xlsx"]
     xlsx = measure(
@@ -376,10 +386,43 @@ def bench_posting(env, company):
     return steps
 
 
-def bench_statements(env, company, count, batch):
+def bench_statements(env, company, count, batch, config):
     """Statements of ``count`` customers as one PDF: QWeb alone, then the
     PDF in one rendering call and in batches; the time for 20,000 customers,
-    extrapolated linearly from the batched PDF."""
+    extrapolated linearly from the batched PDF.
+
+    wkhtmltopdf reads the report's assets over HTTP, as in production: an
+    Odoo serves this database meanwhile, and ``report.url`` points to it
+    (committed for the step, then restored)."""
+    import scale  # it imports this module
+
+    params = env["ir.config_parameter"]
+    previous = params.get_param("report.url")
+    # the assets' attachments, made by a first rendering, committed: else the
+    # server would wait for this transaction to make them too
+    statements.html(env, company, statements.customers(env, company, 1))
+    try:
+        with scale.odoo_server(config, env.cr.dbname, workers=0) as url:
+            params.set_param("report.url", url)
+            env.cr.commit()
+            steps = _bench_statements(env, company, count, batch)
+    finally:
+        env.cr.rollback()
+        params.set_param("report.url", previous)
+        env.cr.commit()
+    return steps
+
+
+def _bench_statements(env, company, count, batch):
+    sizes = {count, min(batch, count)}
+    if not statements.patched_qt():
+        # one statement a call is all it renders: fewer of them, else minutes
+        count, sizes = min(count, 20), {1}
+        print(
+            "  wkhtmltopdf without patched Qt: one statement per rendering call, "
+            f"{count} customers (install the patched build to measure batches)",
+            flush=True,
+        )
     partners = statements.customers(env, company, count)
     count = len(partners)
     steps = [
@@ -390,7 +433,7 @@ def bench_statements(env, company, count, batch):
             trace=False,
         )
     ]
-    for size in sorted({count, min(batch, count)}, reverse=True):
+    for size in sorted(sizes, reverse=True):
         steps.append(
             measure(
                 f"statements of {count} customers: PDF, {size} a call ({{result}} KiB)",
@@ -400,6 +443,14 @@ def bench_statements(env, company, count, batch):
             )
         )
     qweb, best = steps[0].seconds, min(step.seconds for step in steps[1:])
+    for step in steps[1:]:
+        # the rest of a PDF's time: wkhtmltopdf (its processes, the assets
+        # it fetches, its layout) and the merge
+        print(
+            f"  {step.name}: wkhtmltopdf and merge {step.seconds - qweb:.1f} s "
+            f"({(step.seconds - qweb) / step.seconds:.0%})",
+            flush=True,
+        )
     print(
         f"  statements: {1000 * best / count:.0f} ms each, QWeb {qweb / best:.0%} "
         f"of it; 20,000 customers ~ {best / count * 20000 / 60:.0f} min",
@@ -478,6 +529,12 @@ def main():
         default=50,
         help="customers per rendering call in the batched statement PDF",
     )
+    parser.add_argument(
+        "--cron-batch",
+        type=int,
+        default=500,
+        help="customers per committed batch of the run as the daily job (0: skip it)",
+    )
     args = parser.parse_args()
     odoo.tools.config.parse_config(["-c", args.config, "-d", args.database])
     registry = odoo.modules.registry.Registry(args.database)
@@ -516,8 +573,10 @@ def main():
             steps += bench_posting(env, company)
             if args.statements:
                 steps += bench_statements(
-                    env, company, args.statements, args.statement_batch
+                    env, company, args.statements, args.statement_batch, args.config
                 )
+    if not args.only_aged and args.cron_batch:
+        steps += cron_run.bench_cron_run(args.database, args.cron_batch)
     report(steps, ratios, scale)
 
 

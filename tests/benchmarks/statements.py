@@ -1,6 +1,8 @@
 """Bulk customer statements as PDFs (the one-reminder issue's relevé): where
 the time goes between QWeb and wkhtmltopdf, and what batching changes."""
 
+import subprocess
+
 from odoo.tools.pdf import merge_pdf
 
 REPORT = "ar_collection.ar_customer_statement_report"
@@ -21,6 +23,20 @@ def customers(env, company, count):
         (company.id, count),
     )
     return env["res.partner"].browse(row[0] for row in env.cr.fetchall())
+
+
+def patched_qt():
+    """Whether wkhtmltopdf is the patched-Qt build Odoo needs to render
+    several documents in one call (distributions ship the unpatched one:
+    it refuses more than one input document, and Odoo gives each customer's
+    statement its own)."""
+    try:
+        version = subprocess.run(
+            ["wkhtmltopdf", "--version"], capture_output=True, text=True, check=False
+        ).stdout
+    except OSError:
+        return False
+    return "patched qt" in version.lower()
 
 
 def _report(env, company):
