@@ -56,7 +56,8 @@ class ArRiskGuarantee(models.Model):
         required=True,
         default=0.0,
         tracking=True,
-        help="Amount covered. For credit insurance: the amount granted by the insurer.",
+        help="Amount covered. Credit insurance is recorded on an insurance policy "
+        "(decisions per buyer) and never adds to the credit limit.",
     )
     guarantor_id = fields.Many2one(
         "res.partner",
@@ -227,13 +228,15 @@ class ArRiskGuarantee(models.Model):
     @api.model
     def _active_cover_by_partner(self, partner_ids, company, day=None):
         """Cover of the guarantees valid on ``day``, per commercial partner id,
-        in the company currency."""
+        in the company currency. Credit insurance is no extra limit: what the
+        insurer would pay is on the insurance policies (its decisions)."""
         day = day or fields.Date.context_today(self)
         guarantees = self.sudo().search(
             [
                 ("partner_id", "in", list(partner_ids)),
                 ("company_id", "=", company.id),
                 ("state", "=", "active"),
+                ("guarantee_type", "!=", "credit_insurance"),
                 ("date_start", "<=", day),
                 "|",
                 ("date_end", "=", False),
