@@ -161,6 +161,7 @@ class ArRiskInsuranceDecision(models.Model):
             ]
         )
         current.write({"state": "superseded"})
+        current.flush_recordset(["state"])
         vals = {
             **vals,
             "partner_id": partner.id,

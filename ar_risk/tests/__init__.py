@@ -10,3 +10,5 @@ from . import test_risk_grade
 from . import test_rpc_guards
 from . import test_sirene
 from . import test_bodacc
+from . import test_insurance
+from . import test_insurance_claim
