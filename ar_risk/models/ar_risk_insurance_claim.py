@@ -248,6 +248,10 @@ class ArRiskInsuranceClaim(models.Model):
         currency = self.currency_id
         if amount <= 0:
             raise ValidationError(_("A recovery must be above zero."))
+        if journal.company_id != self.company_id:
+            raise ValidationError(
+                _("Book the recovery in a journal of %s.", self.company_id.name)
+            )
         insurer_share = currency.round(amount * self.policy_id.quotite / 100.0)
         own_share = currency.round(amount - insurer_share)
         receivables = self._ar_open_receivable_lines()

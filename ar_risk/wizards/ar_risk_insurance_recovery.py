@@ -9,14 +9,12 @@ class ArRiskInsuranceRecovery(models.TransientModel):
     _description = "Recovery After a Credit Insurance Indemnity"
 
     claim_id = fields.Many2one("ar.risk.insurance.claim", required=True)
-    company_id = fields.Many2one(related="claim_id.company_id")
     currency_id = fields.Many2one(related="claim_id.currency_id")
     amount = fields.Monetary(required=True)
     date = fields.Date(required=True, default=fields.Date.context_today)
     journal_id = fields.Many2one(
         "account.journal",
         required=True,
-        check_company=True,
         domain="[('type', 'in', ('bank', 'cash'))]",
     )
 
