@@ -86,7 +86,9 @@ class ArRiskInsuranceClaim(models.Model):
         tracking=True,
         help="What the insurer pays: by default quotité × min(declared, granted).",
     )
-    date_indemnity = fields.Date(string="Indemnity booked on", readonly=True, tracking=True)
+    date_indemnity = fields.Date(
+        string="Indemnity booked on", readonly=True, tracking=True
+    )
     indemnity_move_id = fields.Many2one("account.move", readonly=True, copy=False)
     recovery_move_ids = fields.Many2many(
         "account.move",
@@ -225,7 +227,11 @@ class ArRiskInsuranceClaim(models.Model):
                 today,
                 _("Credit insurance indemnity %s", claim.display_name),
                 [
-                    (claim.policy_id._ar_insurer_account(), claim._ar_insurer(), amount),
+                    (
+                        claim.policy_id._ar_insurer_account(),
+                        claim._ar_insurer(),
+                        amount,
+                    ),
                     (receivables[0].account_id, claim.partner_id, -amount),
                 ],
             )
@@ -286,8 +292,10 @@ class ArRiskInsuranceClaim(models.Model):
 
     def _ar_open_receivable_lines(self):
         lines = self.move_ids.line_ids.filtered(
-            lambda line: line.account_id.account_type == "asset_receivable"
-            and not line.reconciled
+            lambda line: (
+                line.account_id.account_type == "asset_receivable"
+                and not line.reconciled
+            )
         )
         if not lines:
             raise UserError(_("The claim's invoices have nothing left open."))
@@ -325,10 +333,10 @@ class ArRiskInsuranceClaim(models.Model):
             )
         )
         move.action_post()
-        for line in move.line_ids.filtered(
-            lambda line: line.account_id == receivables[0].account_id
-        ):
-            (line | receivables.filtered(lambda r: r.account_id == line.account_id)).reconcile()
+        account = receivables[0].account_id
+        own = move.line_ids.filtered(lambda line: line.account_id == account)
+        if own:
+            (own | receivables.filtered(lambda r: r.account_id == account)).reconcile()
         return move
 
     def _ar_next_step(self, summary, deadline):

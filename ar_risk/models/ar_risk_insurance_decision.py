@@ -99,8 +99,7 @@ class ArRiskInsuranceDecision(models.Model):
     _sql_constraints = [
         (
             "amounts_positive",
-            "CHECK(amount_granted >= 0 AND "
-            "(amount_requested IS NULL OR amount_requested >= 0))",
+            "CHECK(amount_granted >= 0 AND COALESCE(amount_requested, 0) >= 0)",
             "An insurer's amounts cannot be negative.",
         ),
         (
@@ -146,10 +145,14 @@ class ArRiskInsuranceDecision(models.Model):
         decisions = self.browse()
         # one by one: each supersedes the current decision of its buyer
         for vals in vals_list:
-            decisions |= self._ar_create_one(vals)
+            decision = super().create([self._ar_supersede(vals)])
+            if decision.kind in URGENT_KINDS and decision.source != "migration":
+                decision._ar_cover_reduced()
+            decisions |= decision
         return decisions
 
-    def _ar_create_one(self, vals):
+    def _ar_supersede(self, vals):
+        """Supersede the buyer's current decision; the new one's values."""
         policy = self.env["ar.risk.insurance.policy"].browse(vals["policy_id"])
         partner = self.env["res.partner"].browse(vals["partner_id"])
         partner = partner.commercial_partner_id
@@ -162,7 +165,7 @@ class ArRiskInsuranceDecision(models.Model):
         )
         current.write({"state": "superseded"})
         current.flush_recordset(["state"])
-        vals = {
+        return {
             **vals,
             "partner_id": partner.id,
             "previous_id": current.id,
@@ -171,10 +174,6 @@ class ArRiskInsuranceDecision(models.Model):
                 vals.get("amount_granted") or 0.0,
             ),
         }
-        decision = super().create([vals])
-        if decision.kind in URGENT_KINDS and decision.source != "migration":
-            decision._ar_cover_reduced()
-        return decision
 
     def write(self, vals):
         check_amounts(

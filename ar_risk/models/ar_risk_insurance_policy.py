@@ -24,7 +24,6 @@ class ArRiskInsurancePolicy(models.Model):
     active = fields.Boolean(default=True, tracking=True)
     insurer_id = fields.Many2one(
         "res.partner",
-        string="Insurer",
         tracking=True,
         domain="[('parent_id', '=', False)]",
         help="e.g. Allianz Trade, Coface, Atradius.",

@@ -59,9 +59,7 @@ class ResPartner(models.Model):
             exposure = partner.ar_exposure
             partner.ar_insured_amount = granted
             partner.ar_insurance_cover = cover
-            partner.ar_uncovered_exposure = self._ar_uncovered(
-                exposure, granted, cover
-            )
+            partner.ar_uncovered_exposure = self._ar_uncovered(exposure, granted, cover)
             partner.ar_over_insured = commercial in insured and exposure > granted
 
     @api.model

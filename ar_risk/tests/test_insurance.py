@@ -124,12 +124,11 @@ class TestInsuranceCover(ArInsuranceCommon):
             self._decide(-5.0)
         with self.assertRaisesRegex(ValidationError, "expire before"):
             self._decide(5.0, date_end="2026-01-01")
+        manager = new_test_user(
+            self.env, login="ar_ins_mgr", groups="ar_risk.ar_risk_group_manager"
+        )
         with self.assertRaisesRegex(AccessError, "Only the upgrade"):
-            reader = new_test_user(
-                self.env, login="ar_ins_mgr", groups="ar_risk.ar_risk_group_manager"
-            )
-            self._decide(5.0, source="migration").with_user(reader)
-            self.env["ar.risk.insurance.decision"].with_user(reader).create(
+            self.env["ar.risk.insurance.decision"].with_user(manager).create(
                 {
                     "policy_id": self.policy.id,
                     "partner_id": self.customer.id,
@@ -210,9 +209,7 @@ class TestInsuranceImport(ArInsuranceCommon):
         )
         again = self._import(CSV_ALLIANZ)
         self.assertIn("0 decision(s) recorded, 2 unchanged, 3 line(s) skipped.", again)
-        self.assertEqual(
-            Decision.search_count([("policy_id", "=", self.policy.id)]), 2
-        )
+        self.assertEqual(Decision.search_count([("policy_id", "=", self.policy.id)]), 2)
 
     def test_reduction_opens_one_urgent_action(self):
         self._invoice(90000.0)

@@ -19,7 +19,10 @@ def read_rows(data, delimiter):
         text = data.decode("latin-1")
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
     return [
-        (reader.line_num, {(k or "").strip(): (v or "").strip() for k, v in row.items()})
+        (
+            reader.line_num,
+            {(k or "").strip(): (v or "").strip() for k, v in row.items()},
+        )
         for row in reader
     ]
 

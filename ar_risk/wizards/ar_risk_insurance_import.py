@@ -3,8 +3,14 @@ import base64
 from odoo import _, fields, models
 from odoo.exceptions import UserError
 
-from ..tools.insurer_csv import RowError, parse_amount, parse_date, read_rows
-from ..tools.insurer_csv import siren_of, vat_of
+from ..tools.insurer_csv import (
+    RowError,
+    parse_amount,
+    parse_date,
+    read_rows,
+    siren_of,
+    vat_of,
+)
 
 
 class ArRiskInsuranceImport(models.TransientModel):
@@ -72,9 +78,24 @@ class ArRiskInsuranceImport(models.TransientModel):
         partner = self._ar_buyer(cell(policy.csv_col_siren), cell(policy.csv_col_vat))
         values = {}
         for name, column, parse, arg in (
-            ("amount_granted", policy.csv_col_granted, parse_amount, policy.csv_decimal),
-            ("amount_requested", policy.csv_col_requested, parse_amount, policy.csv_decimal),
-            ("decision_date", policy.csv_col_decision_date, parse_date, policy.csv_date_format),
+            (
+                "amount_granted",
+                policy.csv_col_granted,
+                parse_amount,
+                policy.csv_decimal,
+            ),
+            (
+                "amount_requested",
+                policy.csv_col_requested,
+                parse_amount,
+                policy.csv_decimal,
+            ),
+            (
+                "decision_date",
+                policy.csv_col_decision_date,
+                parse_date,
+                policy.csv_date_format,
+            ),
             ("date_end", policy.csv_col_date_end, parse_date, policy.csv_date_format),
         ):
             try:
@@ -134,7 +155,9 @@ class ArRiskInsuranceImport(models.TransientModel):
         return bool(current) and (
             current.decision_date == vals["decision_date"]
             and (current.date_end or False) == vals["date_end"]
-            and not currency.compare_amounts(current.amount_granted, vals["amount_granted"])
+            and not currency.compare_amounts(
+                current.amount_granted, vals["amount_granted"]
+            )
             and not currency.compare_amounts(
                 current.amount_requested, vals["amount_requested"]
             )
