@@ -15,6 +15,8 @@ class TestInsuranceAgenda(ArCollectionCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # the actions are named in the user's language: English here
+        cls.env = cls.env(context=dict(cls.env.context, lang="en_US"))
         cls.manager = new_test_user(
             cls.env,
             login="ar_ins_credit_manager",

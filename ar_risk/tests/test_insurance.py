@@ -32,14 +32,18 @@ class ArInsuranceCommon(ArRiskCommon):
 
     @classmethod
     def _decide(cls, granted, date="2026-09-01", **vals):
-        return cls.env["ar.risk.insurance.decision"].create(
-            {
-                "policy_id": cls.policy.id,
-                "partner_id": cls.customer.id,
-                "amount_granted": granted,
-                "decision_date": date,
-                **vals,
-            }
+        return (
+            cls.env["ar.risk.insurance.decision"]
+            .with_context(lang="en_US")
+            .create(
+                {
+                    "policy_id": cls.policy.id,
+                    "partner_id": cls.customer.id,
+                    "amount_granted": granted,
+                    "decision_date": date,
+                    **vals,
+                }
+            )
         )
 
 
@@ -119,7 +123,7 @@ class TestInsuranceCover(ArInsuranceCommon):
     def test_bad_input(self):
         self.env = self.env(context=dict(self.env.context, lang="en_US"))
         with self.assertRaisesRegex(ValidationError, "quotité is a percentage"):
-            self.policy.quotite = -10.0
+            self.policy.with_env(self.env).quotite = -10.0
         with self.assertRaisesRegex(ValidationError, "cannot be negative"):
             self._decide(-5.0)
         with self.assertRaisesRegex(ValidationError, "expire before"):
