@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -195,6 +197,58 @@ class ArRiskInsurancePolicy(models.Model):
                 _("Set the insurer account of the policy %s (467000).", self.name)
             )
         return account
+
+    @api.model
+    def _cron_claim_alerts(self):
+        """An activity on each unpaid invoice of an insured buyer a week
+        before the deadline to declare it to the insurer (due date + the
+        policy's delay), once per invoice.
+
+        Insured buyers: those a policy in force today has granted an amount
+        on, even if since reduced or withdrawn (the invoices issued before
+        stay covered and must be declared). Strictest delay first, so an
+        invoice of a buyer on two policies gets the earliest deadline."""
+        Move = self.env["account.move"]
+        Decision = self.env["ar.risk.insurance.decision"]
+        policies = self.search([]).sorted(lambda p: (p.claim_declaration_days, p.id))
+        for policy in policies:
+            today = policy.company_id._ar_today()
+            if not policy._covers(today):
+                continue
+            buyers = Decision.search(
+                [("policy_id", "=", policy.id), ("amount_granted", ">", 0)]
+            ).partner_id
+            if not buyers:
+                continue
+            days = policy.claim_declaration_days
+            invoices = Move.search(
+                [
+                    *Move._ar_open_invoice_domain(policy.company_id),
+                    ("commercial_partner_id", "in", buyers.ids),
+                    (
+                        "invoice_date_due",
+                        "<=",
+                        today - timedelta(days=max(days - 7, 0)),
+                    ),
+                    ("ar_insurance_alert_date", "=", False),
+                ]
+            )
+            user = policy.company_id.ar_credit_manager_id or self.env.user
+            for invoice in invoices:
+                deadline = invoice.invoice_date_due + timedelta(days=days)
+                invoice.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    date_deadline=max(deadline, today),
+                    summary=_("Declare to the credit insurer before %s", deadline),
+                    note=_(
+                        "Unpaid invoice of an insured customer (policy %(policy)s): "
+                        "declare the threat of loss (menace de sinistre) to %(insurer)s.",
+                        policy=policy.name,
+                        insurer=policy.insurer_id.display_name or _("the insurer"),
+                    ),
+                    user_id=user.id,
+                )
+            invoices.write({"ar_insurance_alert_date": today})
 
     def action_view_decisions(self):
         self.ensure_one()

@@ -13,3 +13,4 @@ from . import test_bodacc
 from . import test_insurance
 from . import test_insurance_claim
 from . import test_rpc_insurance
+from . import test_insurance_alerts

@@ -87,16 +87,23 @@ class TestInsuranceCover(ArInsuranceCommon):
         """A limit of 10,000 with 100,000 insured still blocks at 10,001."""
         self.customer.ar_credit_policy = "block"
         self._decide(100000.0)
-        self.env["ar.risk.guarantee"].create(
+        former = self.env["ar.risk.guarantee"].create(
             {
                 "name": "Ancienne police",
-                "guarantee_type": "credit_insurance",
+                "guarantee_type": "deposit",
                 "partner_id": self.customer.id,
                 "amount": 50000.0,
                 "date_start": "2026-01-01",
                 "state": "active",
             }
         )
+        # recorded as a guarantee before the policies existed
+        self.env.cr.execute(
+            "UPDATE ar_risk_guarantee SET guarantee_type = 'credit_insurance' "
+            "WHERE id = %s",
+            [former.id],
+        )
+        former.invalidate_recordset()
         self._invoice(9000.0)
         draft = self._invoice(1001.0, post=False)
         with self.assertRaisesRegex(Exception, "exceeds its credit limit"):
