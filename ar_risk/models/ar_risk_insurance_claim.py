@@ -13,8 +13,9 @@ class ArRiskInsuranceClaim(models.Model):
     Accounting (see readme/USAGE.md): the indemnity transfers the indemnified
     share of the receivable to the insurer (debit 467 insurer, credit 411
     customer, matched with the invoices), so the invoices' residual is the
-    uninsured share, still dunned. A later recovery is shared: the quotité
-    owed back to the insurer (credit 467), the rest settles the receivable.
+    uninsured share, still dunned. A later recovery is shared in proportion
+    of the loss indemnified (indemnity / amount declared): that share owed
+    back to the insurer (credit 467), the rest settles the receivable.
     """
 
     _name = "ar.risk.insurance.claim"
@@ -104,7 +105,9 @@ class ArRiskInsuranceClaim(models.Model):
         string="Owed back to the insurer",
         readonly=True,
         tracking=True,
-        help="The insurer's share (quotité) of the recoveries after the indemnity.",
+        help="The insurer's share of the recoveries after the indemnity, in "
+        "proportion of the declared loss it indemnified (indemnity / amount "
+        "declared).",
     )
     note = fields.Text()
 
@@ -246,9 +249,20 @@ class ArRiskInsuranceClaim(models.Model):
                 _("Follow up the uninsured share"), today + timedelta(days=15)
             )
 
+    def _ar_insurer_ratio(self):
+        """The insurer's share of a recovery: the share of the declared loss
+        it indemnified (indemnity / amount declared). It is the quotité only
+        while the loss is within the granted amount: 90,000 paid on a loss
+        of 120,000 (100,000 granted at 90 %) is 75 %."""
+        self.ensure_one()
+        if not self.amount_claimed:
+            raise UserError(_("The claim has no declared amount to share from."))
+        return min(self.amount_indemnity / self.amount_claimed, 1.0)
+
     def _ar_book_recovery(self, amount, journal, day):
         """A payment of the buyer after the indemnity: the insurer's share
-        (quotité) is owed back to it, the rest settles the receivable."""
+        (indemnity / declared loss) is owed back to it, the rest settles
+        the receivable."""
         self.ensure_one()
         self._ar_check_state("indemnified")
         currency = self.currency_id
@@ -258,7 +272,7 @@ class ArRiskInsuranceClaim(models.Model):
             raise ValidationError(
                 _("Book the recovery in a journal of %s.", self.company_id.name)
             )
-        insurer_share = currency.round(amount * self.policy_id.quotite / 100.0)
+        insurer_share = currency.round(amount * self._ar_insurer_ratio())
         own_share = currency.round(amount - insurer_share)
         receivables = self._ar_open_receivable_lines()
         if own_share > sum(receivables.mapped("amount_residual")) + 0.005:

@@ -67,26 +67,46 @@ class TestInsuranceClaim(ArInsuranceCommon):
         self.assertEqual(self.invoice.payment_state, "partial")
 
         recovery = self.env["ar.risk.insurance.recovery"].create(
-            {"claim_id": claim.id, "amount": 10000.0, "journal_id": self.bank.id}
+            {"claim_id": claim.id, "amount": 12000.0, "journal_id": self.bank.id}
         )
         recovery.action_book()
         move = claim.recovery_move_ids
         self.assertEqual(len(move), 1)
         bank_code = self.bank.default_account_id.code
+        # the insurer paid 90,000 of a 120,000 loss: 75 % of the recovery
+        # is its own (12,000 × 90,000 / 120,000), not the 90 % quotité
         self.assertEqual(
             self._lines(move),
             sorted(
                 [
-                    (bank_code, "Boulangerie Martin SARL", 10000.0, 0.0),
-                    ("411100", "Boulangerie Martin SARL", 0.0, 1000.0),
+                    (bank_code, "Boulangerie Martin SARL", 12000.0, 0.0),
+                    ("411100", "Boulangerie Martin SARL", 0.0, 3000.0),
                     ("467000", "Allianz Trade", 0.0, 9000.0),
                 ]
             ),
         )
-        self.assertEqual(self.invoice.amount_residual, 29000.0)
+        self.assertEqual(self.invoice.amount_residual, 27000.0)
         self.assertRecordValues(
-            claim, [{"amount_recovered": 10000.0, "amount_owed_insurer": 9000.0}]
+            claim, [{"amount_recovered": 12000.0, "amount_owed_insurer": 9000.0}]
         )
+
+    def test_recovery_within_the_granted_amount_follows_the_quotite(self):
+        """A loss of 50,000 under 100,000 granted: indemnity 45,000, so a
+        recovery of 4,000 is the insurer's for 3,600 (90 %)."""
+        invoice = self._invoice(
+            50000.0, invoice_date="2026-10-01", invoice_date_due="2026-11-15"
+        )
+        claim = self._claim(invoice)
+        claim.action_declare_threat()
+        claim.action_file()
+        self.assertEqual(claim.amount_indemnity, 45000.0)
+        claim.action_book_indemnity()
+        claim._ar_book_recovery(4000.0, self.bank, claim.date_indemnity)
+        self.assertRecordValues(
+            claim, [{"amount_recovered": 4000.0, "amount_owed_insurer": 3600.0}]
+        )
+        # 5,000 uninsured − the company's 400
+        self.assertEqual(invoice.amount_residual, 4600.0)
 
     def test_each_step_has_its_next_action(self):
         claim = self._claim(self.invoice)
