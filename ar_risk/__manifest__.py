@@ -1,7 +1,7 @@
 {
     "name": "AR Credit Risk",
     "summary": "Credit file, limit with live exposure, guarantees, proceedings",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Accounting/Accounting",
     "website": "https://github.com/ar-suite/odoo-ar-suite",
     "author": "AR Suite contributors",
@@ -12,6 +12,8 @@
         "security/ar_risk_security.xml",
         "security/ir.model.access.csv",
         "views/ar_risk_guarantee_views.xml",
+        "wizards/ar_risk_insurance_import_views.xml",
+        "views/ar_risk_insurance_policy_views.xml",
         "views/res_partner_views.xml",
         "views/ar_risk_proceeding_views.xml",
         "views/ar_risk_watch_views.xml",

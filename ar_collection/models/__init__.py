@@ -39,3 +39,6 @@ from . import res_partner_portal
 from . import payment_transaction
 from . import ar_collection_portal
 from . import account_move_portal
+from . import ar_collection_action_insurance
+from . import ar_risk_insurance_decision
+from . import ar_risk_insurance_claim

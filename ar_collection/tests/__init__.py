@@ -11,6 +11,7 @@ from . import test_ui_tour
 from . import test_day_boundary
 from . import test_french_invoice_cycle
 from . import test_risk_collection_cooperation
+from . import test_insurance_agenda
 from . import test_readonly_rpc
 from . import test_late_charges_invoice
 from . import test_formal_notice

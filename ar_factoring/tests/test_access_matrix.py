@@ -148,6 +148,7 @@ class TestAccessMatrix(ArCollectionCommon, RpcCase):
             records["ar.risk.deposit.rule"] = env["ar.risk.deposit.rule"].create(
                 {"grade": "e", "percent": 30.0}
             )
+        policy = env["ar.risk.insurance.policy"].create({"name": "POL-A"})
         return records | {
             "ar.risk.guarantee": env["ar.risk.guarantee"].create(
                 {"name": "G-A", "guarantee_type": "deposit", "partner_id": partner.id}
@@ -160,6 +161,13 @@ class TestAccessMatrix(ArCollectionCommon, RpcCase):
                 }
             ),
             "ar.risk.watch": env["ar.risk.watch"].create({"partner_id": partner.id}),
+            "ar.risk.insurance.policy": policy,
+            "ar.risk.insurance.decision": env["ar.risk.insurance.decision"].create(
+                {"policy_id": policy.id, "partner_id": partner.id}
+            ),
+            "ar.risk.insurance.claim": env["ar.risk.insurance.claim"].create(
+                {"policy_id": policy.id, "partner_id": partner.id}
+            ),
             "ar.dunning.scenario": cls.scenario,
             "ar.dunning.level": cls.scenario.level_ids,
             "ar.dunning.run": cls.dunning_run,

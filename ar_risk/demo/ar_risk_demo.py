@@ -522,19 +522,9 @@ class ResPartner(models.Model):
                     "date_end": today + relativedelta(days=25),
                     "state": "active",
                 },
-                {
-                    "name": "Police Coface 2026-311",
-                    "guarantee_type": "credit_insurance",
-                    "partner_id": by_name["Nantes Atlantique Emballages"].id,
-                    "amount": 40000,
-                    "amount_requested": 60000,
-                    "policy_ref": "COF-311-NA",
-                    "date_start": today - relativedelta(months=5),
-                    "date_end": today + relativedelta(months=7),
-                    "state": "active",
-                },
             ]
         )
+        self._ar_create_demo_insurance(by_name, company, today)
         self.env["ar.risk.watch"]._ensure(
             by_name["Marseille Port Services"],
             company,
@@ -542,3 +532,50 @@ class ResPartner(models.Model):
             note="Retards répétés, dirigeant injoignable.",
         )
         return partners
+
+    @api.model
+    def _ar_create_demo_insurance(self, by_name, company, today):
+        """A credit insurance policy at 90 % with its decisions: a first
+        decision below the amount requested, a reduction (an urgent action
+        for the credit manager) leaving the buyer's exposure above what is
+        still granted, and the Lyon carrier of ``res_partner_demo.xml``."""
+        insurer = self.create(
+            {
+                "name": "Allianz Trade",
+                "is_company": True,
+                "country_id": self.env.ref("base.fr").id,
+                "city": "Paris",
+            }
+        )
+        policy = self.env["ar.risk.insurance.policy"].create(
+            {
+                "name": "ALLZ-778812",
+                "insurer_id": insurer.id,
+                "company_id": company.id,
+                "quotite": 90.0,
+                "claim_declaration_days": 60,
+                "date_start": today - relativedelta(months=10),
+                "date_end": today + relativedelta(months=14),
+            }
+        )
+        reduced = by_name["Logistique Val-de-Marne"]
+        decisions = [
+            (by_name["Nantes Atlantique Emballages"], 60000, 40000, 5),
+            (by_name["Bordeaux Négoce Vins"], 30000, 30000, 8),
+            (self.env.ref("ar_risk.res_partner_transports_demo"), 50000, 30000, 6),
+            (reduced, 50000, 30000, 9),
+            # the insurer reduces its cover: the exposure is now above it
+            (reduced, False, 5000, 0.3),
+        ]
+        Decision = self.env["ar.risk.insurance.decision"]
+        for partner, requested, granted, months_ago in decisions:
+            Decision.create(
+                {
+                    "policy_id": policy.id,
+                    "partner_id": partner.id,
+                    "amount_requested": requested,
+                    "amount_granted": granted,
+                    "decision_date": today - relativedelta(days=int(months_ago * 30)),
+                }
+            )
+        return policy

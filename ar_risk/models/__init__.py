@@ -15,3 +15,7 @@ from . import base_import_import
 from . import res_groups
 from . import res_partner_sirene
 from . import ar_risk_bodacc_announcement
+from . import ar_risk_insurance_policy
+from . import ar_risk_insurance_decision
+from . import ar_risk_insurance_claim
+from . import res_partner_insurance

@@ -14,6 +14,20 @@ GUARANTEE_TYPES = [
 ]
 
 
+# a former credit insurance guarantee (before the policies) is history: it
+# can be cancelled or annotated, no longer changed into a cover
+LEGACY_FROZEN = {
+    "amount",
+    "amount_requested",
+    "guarantee_type",
+    "partner_id",
+    "company_id",
+    "currency_id",
+    "date_start",
+    "date_end",
+}
+LEGACY_CLOSING = ("cancelled", "refused")
+
 CHECKED_FIELDS = [
     "amount",
     "amount_requested",
@@ -56,7 +70,8 @@ class ArRiskGuarantee(models.Model):
         required=True,
         default=0.0,
         tracking=True,
-        help="Amount covered. For credit insurance: the amount granted by the insurer.",
+        help="Amount covered. Credit insurance is recorded on an insurance policy "
+        "(decisions per buyer) and never adds to the credit limit.",
     )
     guarantor_id = fields.Many2one(
         "res.partner",
@@ -181,40 +196,43 @@ class ArRiskGuarantee(models.Model):
             )
         return super().create(vals_list)
 
+    def write(self, vals):
+        self._ar_check_input([vals])
+        legacy = self.filtered(lambda g: g.guarantee_type == "credit_insurance")
+        if legacy and (
+            LEGACY_FROZEN & set(vals)
+            or vals.get("state", "cancelled") not in LEGACY_CLOSING
+        ):
+            self._ar_refuse_insurance()
+        return super().write(vals)
+
     def _ar_check_input(self, vals_list):
-        """Refuse amounts and delays that cannot be real: negative or huge,
-        a credit insurer granting more than was asked."""
+        """Refuse amounts and delays that cannot be real (negative or huge),
+        and credit insurance, which is on the insurance policies."""
         check_amounts(self, vals_list, CHECKED_FIELDS[:2], allow_zero=True)
         for vals in vals_list:
+            if vals.get("guarantee_type") == "credit_insurance":
+                self._ar_refuse_insurance()
             if (vals.get("claim_declaration_days") or 0) < 0:
                 raise ValidationError(
                     _("The overdue declaration delay cannot be negative.")
                 )
-            requested = vals.get("amount_requested")
-            if (
-                vals.get("guarantee_type") == "credit_insurance"
-                and requested
-                and (vals.get("amount") or 0) > requested
-            ):
-                raise ValidationError(
-                    _(
-                        "A credit insurer cannot grant more than was requested: "
-                        "the cover would be above 100 %."
-                    )
-                )
+
+    def _ar_refuse_insurance(self):
+        raise ValidationError(
+            _(
+                "Credit insurance is no longer recorded as a guarantee and would "
+                "not be counted: record the insurer's decisions on a policy "
+                "(Credit Risk > Credit Insurance Policies). The former credit "
+                "insurance guarantees stay readable, and can only be cancelled."
+            )
+        )
 
     def action_request(self):
         self.write({"state": "requested"})
 
     def action_activate(self):
-        for guarantee in self:
-            vals = {"state": "active"}
-            if (
-                guarantee.guarantee_type == "credit_insurance"
-                and not guarantee.decision_date
-            ):
-                vals["decision_date"] = fields.Date.context_today(self)
-            guarantee.write(vals)
+        self.write({"state": "active"})
 
     def action_refuse(self):
         self.write(
@@ -227,13 +245,15 @@ class ArRiskGuarantee(models.Model):
     @api.model
     def _active_cover_by_partner(self, partner_ids, company, day=None):
         """Cover of the guarantees valid on ``day``, per commercial partner id,
-        in the company currency."""
+        in the company currency. Credit insurance is no extra limit: what the
+        insurer would pay is on the insurance policies (its decisions)."""
         day = day or fields.Date.context_today(self)
         guarantees = self.sudo().search(
             [
                 ("partner_id", "in", list(partner_ids)),
                 ("company_id", "=", company.id),
                 ("state", "=", "active"),
+                ("guarantee_type", "!=", "credit_insurance"),
                 ("date_start", "<=", day),
                 "|",
                 ("date_end", "=", False),
@@ -266,47 +286,9 @@ class ArRiskGuarantee(models.Model):
 
     @api.model
     def _cron_claim_alerts(self):
-        """Credit insurance: an activity on each unpaid invoice of an insured
-        customer a week before the deadline to declare it to the insurer
-        (due date + the policy's delay), once per invoice."""
-        policies = self.search(
-            [("guarantee_type", "=", "credit_insurance"), ("state", "=", "active")]
-        )
-        Move = self.env["account.move"]
-        for policy in policies:
-            today = policy.company_id._ar_today()
-            latest_due = today - timedelta(
-                days=max(policy.claim_declaration_days - 7, 0)
-            )
-            invoices = Move.search(
-                [
-                    *Move._ar_open_invoice_domain(policy.company_id),
-                    ("commercial_partner_id", "=", policy.partner_id.id),
-                    ("invoice_date_due", "<=", latest_due),
-                    ("ar_insurance_alert_date", "=", False),
-                ]
-            )
-            for invoice in invoices:
-                deadline = invoice.invoice_date_due + timedelta(
-                    days=policy.claim_declaration_days
-                )
-                invoice.activity_schedule(
-                    "mail.mail_activity_data_todo",
-                    date_deadline=max(deadline, today),
-                    summary=_("Declare to the credit insurer before %s", deadline),
-                    note=_(
-                        "Unpaid invoice of an insured customer (policy %(policy)s): "
-                        "declare the threat of loss (menace de sinistre) to %(insurer)s.",
-                        policy=policy.policy_ref or policy.name,
-                        insurer=policy.guarantor_id.display_name or _("the insurer"),
-                    ),
-                    user_id=(
-                        policy.user_id
-                        or policy.company_id.ar_credit_manager_id
-                        or self.env.user
-                    ).id,
-                )
-            invoices.write({"ar_insurance_alert_date": today})
+        """Kept as the scheduled job's entry point (its record is not
+        updated): the insured buyers are on the insurance policies."""
+        self.env["ar.risk.insurance.policy"]._cron_claim_alerts()
 
     @api.model
     def _cron_expiry_alerts(self):

@@ -6,6 +6,7 @@ WATCH_REASONS = [
     ("preventive", "Preventive procedure (mandat ad hoc, conciliation)"),
     ("ceased", "Ceased (SIRENE)"),
     ("overdue", "Overdue beyond the threshold"),
+    ("insurance", "Exposure above the insured amount"),
     ("manual", "Manual"),
 ]
 

@@ -75,7 +75,8 @@ class ResPartner(models.Model):
         string="Available credit",
         compute="_compute_ar_credit",
         currency_field="ar_company_currency_id",
-        help="Credit limit + active guarantees − exposure. A customer without a "
+        help="Credit limit + active guarantees (not credit insurance) − exposure. "
+        "A customer without a "
         "limit shows «No limit».",
         groups="ar_risk.ar_risk_group_user",
     )

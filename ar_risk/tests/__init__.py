@@ -10,3 +10,7 @@ from . import test_risk_grade
 from . import test_rpc_guards
 from . import test_sirene
 from . import test_bodacc
+from . import test_insurance
+from . import test_insurance_claim
+from . import test_rpc_insurance
+from . import test_insurance_alerts

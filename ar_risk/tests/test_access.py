@@ -51,3 +51,39 @@ class TestAccess(ArRiskCommon):
         )
         names = self.env["ar.risk.guarantee"].with_user(user).search([]).mapped("name")
         self.assertNotIn("Other", names)
+
+    def test_insurance_models_rights_and_companies(self):
+        reader = new_test_user(
+            self.env, login="ar_ins_reader", groups="ar_risk.ar_risk_group_user"
+        )
+        plain = new_test_user(self.env, login="ar_ins_plain", groups="base.group_user")
+        other = self.setup_other_company(name="Filiale Sud")["company"]
+        mine = self.env["ar.risk.insurance.policy"].create({"name": "POL-MINE"})
+        theirs = self.env["ar.risk.insurance.policy"].create(
+            {"name": "POL-OTHER", "company_id": other.id}
+        )
+        records = {
+            "ar.risk.insurance.policy": mine,
+            "ar.risk.insurance.decision": self.env["ar.risk.insurance.decision"].create(
+                {"policy_id": mine.id, "partner_id": self.customer.id}
+            ),
+            "ar.risk.insurance.claim": self.env["ar.risk.insurance.claim"].create(
+                {"policy_id": mine.id, "partner_id": self.customer.id}
+            ),
+        }
+        for model, record in records.items():
+            with self.subTest(model=model):
+                self.assertTrue(record.with_user(reader).has_access("read"))
+                self.assertFalse(record.with_user(reader).has_access("write"))
+                self.assertFalse(record.with_user(plain).has_access("read"))
+                # history: nobody deletes it
+                self.assertFalse(self.env[model].has_access("unlink"))
+        theirs_decision = self.env["ar.risk.insurance.decision"].create(
+            {"policy_id": theirs.id, "partner_id": self.customer.id}
+        )
+        Decision = self.env["ar.risk.insurance.decision"].with_user(reader)
+        self.assertNotIn(theirs_decision, Decision.search([]))
+        Policy = self.env["ar.risk.insurance.policy"].with_user(reader)
+        self.assertNotIn(theirs, Policy.search([]))
+        for wizard in ("ar.risk.insurance.import", "ar.risk.insurance.recovery"):
+            self.assertFalse(self.env[wizard].with_user(reader).has_access("create"))

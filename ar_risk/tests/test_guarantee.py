@@ -46,40 +46,24 @@ class TestGuarantee(ArRiskCommon):
         self.assertFalse(later.activity_ids)
         self.assertEqual(str(soon.expiry_alert_date), "2026-11-23")
 
-    def test_insurer_declaration_alert_once(self):
-        self.company.ar_credit_policy = "none"
-        self._guarantee(
-            name="Police Allianz",
-            guarantee_type="credit_insurance",
-            claim_declaration_days=60,
-            date_end="2027-12-31",
-        )
-        late = self._invoice(
-            800.0, invoice_date="2026-09-01", invoice_date_due="2026-09-30"
-        )
-        recent = self._invoice(
-            300.0, invoice_date="2026-11-01", invoice_date_due="2026-11-15"
-        )
-        with freeze_time("2026-11-23"):
-            self.env["ar.risk.guarantee"]._cron_claim_alerts()
-            self.env["ar.risk.guarantee"]._cron_claim_alerts()
-        self.assertEqual(len(late.activity_ids), 1)
-        # due 30 September + 60 days
-        self.assertEqual(str(late.activity_ids.date_deadline), "2026-11-29")
-        self.assertFalse(recent.activity_ids)
-
-    def test_insurance_in_company_currency(self):
-        usd = self.setup_other_currency("USD")
-        with self.assertRaisesRegex(ValidationError, "must be in EUR"):
-            self.env["ar.risk.guarantee"].with_context(lang="en_US").create(
+    def test_credit_insurance_refused_even_as_superuser(self):
+        """On the policies now: a new one would silently not count."""
+        Guarantee = self.env["ar.risk.guarantee"].sudo().with_context(lang="en_US")
+        with self.assertRaisesRegex(ValidationError, "Credit Insurance Policies"):
+            Guarantee.create(
                 {
-                    "name": "Police USD",
+                    "name": "Police Allianz",
                     "guarantee_type": "credit_insurance",
                     "partner_id": self.customer.id,
-                    "currency_id": usd.id,
                     "amount": 1000.0,
                 }
             )
+        deposit = self._guarantee()
+        with self.assertRaisesRegex(ValidationError, "no longer recorded"):
+            deposit.sudo().with_context(
+                lang="en_US"
+            ).guarantee_type = "credit_insurance"
+        self.assertEqual(deposit.guarantee_type, "deposit")
 
     def test_bad_input(self):
         # answered in Python, before the database's constraints

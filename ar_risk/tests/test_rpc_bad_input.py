@@ -51,7 +51,6 @@ class TestRpcBadInput(ArRiskCommon, RpcCase):
 
     def test_guarantee_amounts_and_dates(self):
         Guarantee = "ar.risk.guarantee"
-        insurance = {"guarantee_type": "credit_insurance", "amount_requested": 20000.0}
         for vals, message in (
             ({"amount": -1000.0}, "Amount cannot be negative."),
             ({"amount": 5e12}, "Amount is too large to be real."),
@@ -68,13 +67,6 @@ class TestRpcBadInput(ArRiskCommon, RpcCase):
             (
                 {"claim_declaration_days": -30},
                 "The overdue declaration delay cannot be negative.",
-            ),
-            (
-                {**insurance, "amount": 25000.0},
-                (
-                    "A credit insurer cannot grant more than was requested: the cover "
-                    "would be above 100 %."
-                ),
             ),
         ):
             vals = self._guarantee(**vals)
