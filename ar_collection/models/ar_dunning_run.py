@@ -262,11 +262,11 @@ class ArDunningRun(models.Model):
         ``groups``: (partner, level, rows listed, {move id: level id reached}).
         A few batched statements for a whole batch of customers (one create
         each cost 12 ms an action)."""
-        # no "created" message nor the run's user as follower on each of
-        # thousands of actions: the action itself is the trace
-        Action = self.env["ar.collection.action"].with_context(
-            mail_create_nolog=True, mail_create_nosubscribe=True
-        )
+        # no "created" message, no run's user as follower and no "You have
+        # been assigned" notice for each of thousands of actions: the action
+        # itself is the trace and the agenda the notice. Their responsibles
+        # follow them all the same (_ar_follow_responsibles).
+        Action = self.env["ar.collection.action"].with_context(tracking_disable=True)
         # the agenda's subjects are stored once: in the company's language,
         # not in that of the scheduled job (none) or of whoever starts the run
         env = self.with_context(
@@ -310,8 +310,10 @@ class ArDunningRun(models.Model):
                 [row["move_id"] for _p, _l, rows, _r in groups for row in rows],
             )
         )
+        actions = actions.with_env(self.env)
         actions.invalidate_recordset(["move_ids"])
         self.env["account.move"].invalidate_model(["ar_collection_action_ids"])
+        actions._ar_follow_responsibles()
         lines = [
             {
                 "run_id": self.id,

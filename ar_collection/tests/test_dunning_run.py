@@ -259,3 +259,23 @@ class TestDunningRun(ArCollectionCommon):
         # the day had its run: a later call of the same day adds nothing
         Run._cron_run(fields.Date.to_date("2026-11-23"))
         self.assertEqual(Run.search(mine), run)
+
+    def test_collector_follows_the_run_actions_without_a_notice_each(self):
+        """The run's actions are followed by their responsible, so that the
+        customer's replies reach them, but no "You have been assigned"
+        message is sent for each of them."""
+        self._invoice(300.0, "2026-11-10")
+        action = self._run().action_ids
+        self.assertEqual(action.user_id, self.collector)
+        self.assertEqual(
+            action.message_follower_ids.partner_id, self.collector.partner_id
+        )
+        self.assertFalse(
+            self.env["mail.message"].search(
+                [
+                    ("model", "=", "ar.collection.action"),
+                    ("res_id", "=", action.id),
+                    ("message_type", "=", "user_notification"),
+                ]
+            )
+        )
