@@ -95,7 +95,15 @@ trap 'exit 130' INT TERM
 start_pg
 write_odoo_conf "$CONF" "$DB"
 [ "$WITH_PEERS" = 1 ] && ensure_peers
-db_exists "$DB" || AR_REUSE_BASE=${AR_REUSE_BASE:-1} install_db "$DB" "$CONF"
+if db_exists "$DB"; then
+    # a ledger kept from an earlier run measures the working tree's code
+    log "updating $ADDONS in $DB"
+    odoo_bin -c "$CONF" -d "$DB" -u "$ADDONS" --stop-after-init \
+        --logfile="$STATE/logs/$DB-update.log" --log-level=warn \
+        || { tail -n 30 "$STATE/logs/$DB-update.log" >&2; die "updating the suite in $DB failed"; }
+else
+    AR_REUSE_BASE=${AR_REUSE_BASE:-1} install_db "$DB" "$CONF"
+fi
 if [ "$WITH_PEERS" = 1 ] && ! peers_installed; then
     log "installing $PEER_MODULES in $DB"
     odoo_bin -c "$CONF" -d "$DB" -i "$PEER_MODULES" --stop-after-init \

@@ -123,6 +123,18 @@ sirets() {
 sirets "SELECT id || ' ' || replace(company_registry, ' ', '') FROM res_partner
         WHERE replace(company_registry, ' ', '') ~ '^[0-9]{14}$' ORDER BY id" \
     >"$STATE/upgrade-sirets-before.txt"
+# 18.0.1.0.3: the invoice's last dunning level is computed from its dunning
+# lines and its column dropped; it must equal what the column held
+levels() {
+    "$PG_BIN/psql" -h "$PG_SOCKET_DIR" -p "$PG_PORT" -U postgres -d "$DB" -XAtq -c "$1"
+}
+if levels "SELECT 1 FROM information_schema.columns
+           WHERE table_name = 'account_move' AND column_name = 'ar_dunning_level_id'" | grep -q 1; then
+    levels "SELECT id || ' ' || ar_dunning_level_id FROM account_move
+            WHERE ar_dunning_level_id IS NOT NULL ORDER BY id" >"$STATE/upgrade-levels-before.txt"
+else
+    : >"$STATE/upgrade-levels-before.txt"
+fi
 log "upgrading $OLD_ADDONS in $DB to the working tree's code${NEW_ONLY:+, installing $NEW_ONLY}"
 : >"$STATE/logs/$DB-upgrade.log"
 odoo_bin -c "$NEW_CONF" -d "$DB" -u "$OLD_ADDONS" ${NEW_ONLY:+-i "$NEW_ONLY"} --stop-after-init \
@@ -142,6 +154,8 @@ lost=$(awk '
     }
     after[$1] != $2 " " $3 { print }
 ' "$STATE/upgrade-after.txt" "$STATE/upgrade-before.txt")
+# a column now computed and dropped on purpose is checked by its values below
+lost=$(printf '%s\n' "$lost" | grep -v '^account_move\.ar_dunning_level_id ' || true)
 log "$(wc -l <"$STATE/upgrade-before.txt") tables and columns compared"
 if [ -n "$lost" ]; then
     printf 'before the upgrade:\n%s\n' "$lost" >&2
@@ -169,4 +183,10 @@ cmp -s "$STATE/upgrade-sirets-before.txt" "$STATE/upgrade-sirets-after.txt" \
     || { diff "$STATE/upgrade-sirets-before.txt" "$STATE/upgrade-sirets-after.txt" >&2
          die "SIRET values were lost moving them to the siret field"; }
 log "SIRET: $moved of $(wc -l <"$STATE/upgrade-sirets-before.txt") partners' values now in the siret field"
+levels "SELECT DISTINCT ON (move_id) move_id || ' ' || level_id FROM ar_dunning_line
+        ORDER BY move_id, id DESC" >"$STATE/upgrade-levels-after.txt"
+cmp -s "$STATE/upgrade-levels-before.txt" "$STATE/upgrade-levels-after.txt" \
+    || { diff "$STATE/upgrade-levels-before.txt" "$STATE/upgrade-levels-after.txt" >&2
+         die "invoices' last dunning levels differ from their dunning lines after the upgrade"; }
+log "last dunning level: $(wc -l <"$STATE/upgrade-levels-before.txt") invoices, the same from their dunning lines"
 log "upgrade from $FROM keeps every record"
