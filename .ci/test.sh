@@ -54,6 +54,18 @@ if [ -n "$skipped" ] || ! printf '%s' "$tours" | grep -Eq '^0 failed, 0 error\(s
 fi
 log "UI tours: $tours"
 
+log "checking the French catalogues against the terms Odoo exports"
+I18N_DIR=$(mktemp -d)
+for addon in ${ADDONS//,/ }; do
+    odoo_bin -c "$CONF" -d "$DB" --i18n-export="$I18N_DIR/$addon.pot" --modules="$addon" \
+        --log-level=warn
+done
+# shellcheck disable=SC2086
+"$PY" "$ROOT/.ci/i18n_check.py" "$I18N_DIR" "$ROOT" ${ADDONS//,/ } \
+    || die "terms without their French translation (run .ci/i18n.sh ADDON and translate them)"
+rm -rf "$I18N_DIR"
+log "French catalogues: every exported term translated"
+
 log "running the linters"
 "$ROOT/.ci/lint.sh"
 log "all green in $(($(date +%s) - T_START)) s"
