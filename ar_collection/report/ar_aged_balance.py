@@ -24,45 +24,88 @@ class ReportArAgedBalance(models.AbstractModel):
         read, not the whole history (a few for today or a recent month end).
         """
         days = SQL("%s - o.due", date_at)
+        if self._reconciled_after(company, date_at):
+            later = SQL(
+                """
+                later AS (
+                    SELECT line_id, SUM(amount) AS amount
+                      FROM (SELECT debit_move_id AS line_id, amount
+                              FROM account_partial_reconcile
+                             WHERE max_date > %(date)s AND company_id = %(company)s
+                         UNION ALL
+                            SELECT credit_move_id, -amount
+                              FROM account_partial_reconcile
+                             WHERE max_date > %(date)s AND company_id = %(company)s) undone
+                  GROUP BY line_id
+                ),
+                """,
+                date=date_at,
+                company=company.id,
+            )
+            join_later = SQL("LEFT JOIN later ON later.line_id = aml.id")
+            open_amount = SQL("aml.amount_residual + COALESCE(later.amount, 0)")
+            open_at_date = SQL(
+                "(aml.amount_residual <> 0 OR later.line_id IS NOT NULL)"
+            )
+            still_open = SQL("WHERE o.open_amount <> 0")
+        else:
+            # nothing reconciled after the date (today, or a quiet recent
+            # date): the open amount is the residual. Without the undone
+            # reconciliations PostgreSQL also estimates the open lines right
+            # and aggregates them by hash, as for the raw bound.
+            later = join_later = still_open = SQL()
+            open_amount = SQL("aml.amount_residual")
+            open_at_date = SQL("aml.amount_residual <> 0")
         return SQL(
             """
-            WITH later AS (
-                SELECT line_id, SUM(amount) AS amount
-                  FROM (SELECT debit_move_id AS line_id, amount
-                          FROM account_partial_reconcile
-                         WHERE max_date > %(date)s AND company_id = %(company)s
-                     UNION ALL
-                        SELECT credit_move_id, -amount
-                          FROM account_partial_reconcile
-                         WHERE max_date > %(date)s AND company_id = %(company)s) undone
-              GROUP BY line_id
-            ), o AS (
+            WITH %(later)s o AS (
                 SELECT aml.id, aml.move_id, p.commercial_partner_id AS partner_id,
                        COALESCE(aml.date_maturity, aml.date) AS due,
-                       aml.amount_residual + COALESCE(later.amount, 0) AS open_amount
+                       %(open_amount)s AS open_amount
                   FROM account_move_line aml
                   JOIN account_account acc ON acc.id = aml.account_id
                   JOIN res_partner p ON p.id = aml.partner_id
              -- LEFT: every partner has its commercial entity, and PostgreSQL
              -- drops the join when no filter reads cp
              LEFT JOIN res_partner cp ON cp.id = p.commercial_partner_id
-             LEFT JOIN later ON later.line_id = aml.id
+                  %(join_later)s
                  WHERE %(receivable)s
                    AND aml.date <= %(date)s
-                   AND (aml.amount_residual <> 0 OR later.line_id IS NOT NULL)
+                   AND %(open_at_date)s
                    AND %(where)s
             )
             SELECT o.*, %(bucket)s AS bucket, %(days)s AS days
               FROM o
-             WHERE o.open_amount <> 0
+              %(still_open)s
             """,
+            later=later,
+            open_amount=open_amount,
+            join_later=join_later,
+            open_at_date=open_at_date,
+            still_open=still_open,
             date=date_at,
-            company=company.id,
             receivable=self.env["account.move.line"]._ar_receivable_sql(company),
             where=where or SQL("TRUE"),
             bucket=self.env["ar.aging.bucket"]._case_sql(buckets, days),
             days=days,
         )
+
+    @api.model
+    def _reconciled_after(self, company, date_at):
+        """Whether any reconciliation of the company is dated after the date."""
+        self.env["account.partial.reconcile"].flush_model(["max_date", "company_id"])
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT 1 FROM account_partial_reconcile
+                 WHERE max_date > %s AND company_id = %s
+                 LIMIT 1
+                """,
+                date_at,
+                company.id,
+            )
+        )
+        return bool(self.env.cr.fetchone())
 
     @api.model
     def _summary(self, company, date_at, where=None):

@@ -157,6 +157,26 @@ class TestAgedBalance(ArCollectionCommon):
         # 500 at 10 days, 400 at 49 days
         self.assertEqual(row["amounts"], [0, 500.0, 400.0, 0, 0, 0])
 
+    def test_summary_after_every_reconciliation(self):
+        """At a date no reconciliation comes after, the open amounts are the
+        residuals (the query leaves the undoing of reconciliations out)."""
+        report = self.env["report.ar_collection.report_aged_balance"]
+        self.assertTrue(
+            report._reconciled_after(self.company, fields.Date.to_date("2026-11-23"))
+        )
+        self.assertFalse(
+            report._reconciled_after(self.company, fields.Date.to_date("2026-12-31"))
+        )
+        _buckets, rows = self._summary(self._wizard(date="2026-12-31"))
+        by_name = {row["name"]: row for row in rows}
+        # 1000 at 31 days and the refund at 56 days; 300 left at 82 days; the
+        # invoice paid on 5 December gone; 300 USD at 183 days
+        self.assertEqual(
+            by_name["Menuiserie Lefèvre SARL"]["amounts"], [0, 0, 900.0, 300.0, 0, 0]
+        )
+        self.assertEqual(by_name["Zinc Export Ltd"]["amounts"], [0, 0, 0, 0, 0, 150.0])
+        self.assertEqual(len(rows), 2)
+
     def test_filters(self):
         _buckets, rows = self._summary(
             self._wizard(partner_ids=[Command.set(self.other.ids)])
