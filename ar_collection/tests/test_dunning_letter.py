@@ -75,8 +75,14 @@ class TestDunningLetter(ArCollectionCommon):
         )
 
     def _mail_of(self, action):
+        """The reminder as the customer gets it (the responsible, who
+        follows the action, gets a copy of their own)."""
         return self.env["mail.mail"].search(
-            [("model", "=", "ar.collection.action"), ("res_id", "=", action.id)]
+            [
+                ("model", "=", "ar.collection.action"),
+                ("res_id", "=", action.id),
+                ("recipient_ids", "not in", action.user_id.partner_id.ids),
+            ]
         )
 
     def test_email_with_invoices_attached(self):

@@ -218,7 +218,11 @@ class TestFrenchLetter(ArCollectionCommon):
         self._invoice(1000.0, "2026-10-01")
         action = self._run().action_ids
         mail = self.env["mail.mail"].search(
-            [("model", "=", "ar.collection.action"), ("res_id", "=", action.id)]
+            [
+                ("model", "=", "ar.collection.action"),
+                ("res_id", "=", action.id),
+                ("recipient_ids", "not in", action.user_id.partner_id.ids),
+            ]
         )
         self.assertEqual(mail.subject, f"{self.company.name}: Formal notice to pay")
         # contractual 0: 53 days at 12.15 % (fixture H2 2026) = 17.64, + 40

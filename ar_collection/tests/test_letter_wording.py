@@ -28,8 +28,14 @@ class TestLetterWording(ArCollectionCommon):
         cls.invoice = cls._invoice(300.0, "2026-11-10")
 
     def _mail_of(self, action):
+        """The reminder as the customer gets it (the responsible, who
+        follows the action, gets a copy of their own)."""
         return self.env["mail.mail"].search(
-            [("model", "=", "ar.collection.action"), ("res_id", "=", action.id)]
+            [
+                ("model", "=", "ar.collection.action"),
+                ("res_id", "=", action.id),
+                ("recipient_ids", "not in", action.user_id.partner_id.ids),
+            ]
         )
 
     def test_edited_wording_in_pdf_and_email(self):

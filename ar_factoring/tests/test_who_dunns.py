@@ -170,9 +170,16 @@ class TestWhoDunns(ArFactoringCommon):
         self.scenario.level_ids.write({"channel": "email", "automatic": True})
         action = self._run("2026-11-20")
         self.assertEqual(action.state, "done")
+        # the customer's copy (the collector, who follows the action, gets
+        # one of their own)
         mail = self.env["mail.mail"].search(
-            [("model", "=", "ar.collection.action"), ("res_id", "=", action.id)]
+            [
+                ("model", "=", "ar.collection.action"),
+                ("res_id", "=", action.id),
+                ("recipient_ids", "in", self.contact.ids),
+            ]
         )
+        self.assertEqual(len(mail), 1)
         body = " ".join(html2plaintext(mail.body_html).split())
         self.assertIn(
             f"{PAYEE_EN} Invoices {self.invoice.name}: payee Factor Bank SA, "
