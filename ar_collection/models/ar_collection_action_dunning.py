@@ -38,6 +38,18 @@ class ArCollectionAction(models.Model):
                 for notif in action.message_ids.notification_ids
             )
 
+    def _notify_get_recipients(self, message, msg_vals, **kwargs):
+        """A reminder sent by the run goes to its recipients only: the
+        followers of the action (its collector) are told of the customer's
+        replies, not copied on each of the run's reminders."""
+        recipients = super()._notify_get_recipients(message, msg_vals, **kwargs)
+        if not self.env.context.get("ar_notify_only_recipients"):
+            return recipients
+        sent_to = set(
+            (msg_vals or {}).get("partner_ids") or message.partner_ids.ids or []
+        )
+        return [data for data in recipients if data["id"] in sent_to]
+
     def _ar_letter_data(self):
         """Everything the letter shows, computed once (plain values)."""
         self.ensure_one()
@@ -280,7 +292,11 @@ class ArCollectionAction(models.Model):
                     attachments |= action._ar_invoices_attachment()
                 if action.dunning_level_id.attach_statement:
                     attachments |= action._ar_statement_attachment()
-                action.message_post_with_source(
+                # to the customer only: the followers (the collector) hear of
+                # the replies, not of every reminder the run sends
+                action.with_context(
+                    ar_notify_only_recipients=True
+                ).message_post_with_source(
                     template,
                     subtype_xmlid="mail.mt_comment",
                     attachment_ids=attachments.ids,

@@ -170,16 +170,30 @@ class TestWhoDunns(ArFactoringCommon):
         self.scenario.level_ids.write({"channel": "email", "automatic": True})
         action = self._run("2026-11-20")
         self.assertEqual(action.state, "done")
-        # the customer's copy (the collector, who follows the action, gets
-        # one of their own)
+        # to the customer only: the collector follows the action (for the
+        # replies) and gets no copy of the reminder
         mail = self.env["mail.mail"].search(
-            [
-                ("model", "=", "ar.collection.action"),
-                ("res_id", "=", action.id),
-                ("recipient_ids", "in", self.contact.ids),
-            ]
+            [("model", "=", "ar.collection.action"), ("res_id", "=", action.id)]
         )
-        self.assertEqual(len(mail), 1)
+        self.assertEqual(mail.recipient_ids, self.contact)
+        self.assertIn(action.user_id.partner_id, action.message_follower_ids.partner_id)
+        self.assertEqual(action.user_id.notification_type, "email")
+        # the customer's reply reaches the collector
+        action.message_post(
+            body="We pay on Friday.",
+            author_id=self.contact.id,
+            message_type="email",
+            subtype_xmlid="mail.mt_comment",
+        )
+        self.assertTrue(
+            self.env["mail.mail"].search(
+                [
+                    ("model", "=", "ar.collection.action"),
+                    ("res_id", "=", action.id),
+                    ("recipient_ids", "in", action.user_id.partner_id.ids),
+                ]
+            )
+        )
         body = " ".join(html2plaintext(mail.body_html).split())
         self.assertIn(
             f"{PAYEE_EN} Invoices {self.invoice.name}: payee Factor Bank SA, "
