@@ -135,6 +135,18 @@ if levels "SELECT 1 FROM information_schema.columns
 else
     : >"$STATE/upgrade-levels-before.txt"
 fi
+# 18.0.1.0.4: a dunning line's customer and company are its invoice's, their
+# columns dropped; each line must still name the same ones
+line_parties="SELECT line.id || ' ' || move.commercial_partner_id || ' ' || move.company_id
+                FROM ar_dunning_line line JOIN account_move move ON move.id = line.move_id
+               ORDER BY line.id"
+if levels "SELECT 1 FROM information_schema.columns
+           WHERE table_name = 'ar_dunning_line' AND column_name = 'partner_id'" | grep -q 1; then
+    levels "SELECT id || ' ' || partner_id || ' ' || company_id FROM ar_dunning_line ORDER BY id" \
+        >"$STATE/upgrade-line-parties-before.txt"
+else
+    levels "$line_parties" >"$STATE/upgrade-line-parties-before.txt"
+fi
 log "upgrading $OLD_ADDONS in $DB to the working tree's code${NEW_ONLY:+, installing $NEW_ONLY}"
 : >"$STATE/logs/$DB-upgrade.log"
 odoo_bin -c "$NEW_CONF" -d "$DB" -u "$OLD_ADDONS" ${NEW_ONLY:+-i "$NEW_ONLY"} --stop-after-init \
@@ -189,4 +201,9 @@ cmp -s "$STATE/upgrade-levels-before.txt" "$STATE/upgrade-levels-after.txt" \
     || { diff "$STATE/upgrade-levels-before.txt" "$STATE/upgrade-levels-after.txt" >&2
          die "invoices' last dunning levels differ from their dunning lines after the upgrade"; }
 log "last dunning level: $(wc -l <"$STATE/upgrade-levels-before.txt") invoices, the same from their dunning lines"
+levels "$line_parties" >"$STATE/upgrade-line-parties-after.txt"
+cmp -s "$STATE/upgrade-line-parties-before.txt" "$STATE/upgrade-line-parties-after.txt" \
+    || { diff "$STATE/upgrade-line-parties-before.txt" "$STATE/upgrade-line-parties-after.txt" >&2
+         die "dunning lines name other customers or companies after the upgrade"; }
+log "dunning lines: $(wc -l <"$STATE/upgrade-line-parties-before.txt") lines, the same customer and company from their invoice"
 log "upgrade from $FROM keeps every record"

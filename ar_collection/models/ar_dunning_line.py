@@ -14,15 +14,18 @@ class ArDunningLine(models.Model):
     run_id = fields.Many2one(
         "ar.dunning.run", required=True, index=True, ondelete="restrict"
     )
-    move_id = fields.Many2one(
-        "account.move", required=True, index=True, ondelete="cascade"
-    )
+    # no index of its own: the unique (move_id, level_id) index serves it
+    move_id = fields.Many2one("account.move", required=True, ondelete="cascade")
     level_id = fields.Many2one(
         "ar.dunning.level", required=True, index=True, ondelete="restrict"
     )
     action_id = fields.Many2one("ar.collection.action", index=True, ondelete="restrict")
-    partner_id = fields.Many2one("res.partner", required=True, index=True)
-    company_id = fields.Many2one("res.company", required=True, index=True)
+    # the invoice's, never stored twice: each stored many2one costs the run
+    # a foreign key check and an index entry per line (a tenth of its time)
+    partner_id = fields.Many2one(
+        related="move_id.commercial_partner_id", string="Customer"
+    )
+    company_id = fields.Many2one(related="move_id.company_id")
     currency_id = fields.Many2one(related="company_id.currency_id")
     amount_residual = fields.Monetary(help="Residual when the level was reached.")
     days_late = fields.Integer()
@@ -41,8 +44,6 @@ class ArDunningLine(models.Model):
         ("move_id", "int"),
         ("level_id", "int"),
         ("action_id", "int"),
-        ("partner_id", "int"),
-        ("company_id", "int"),
         ("amount_residual", "numeric"),
         ("days_late", "int"),
     )

@@ -198,6 +198,12 @@ class ArDunningRun(models.Model):
     def _process_partners(self, partner_ids, by_partner, scenarios, date):
         self.ensure_one()
         partners = self.env["res.partner"].browse(partner_ids)
+        # what the scenario chooser and the actions read, and only that (the
+        # prefetch of every column of res.partner cost more than the reads)
+        partners.fetch(
+            ["name", "ar_dunning_scenario_id", "country_id", "state_id", "zip"]
+            + ["category_id", "commercial_partner_id", "ar_collector_id", "user_id"]
+        )
         move_ids = [row["move_id"] for pid in partner_ids for row in by_partner[pid]]
         reached = defaultdict(list)
         noticed = set()
@@ -218,6 +224,11 @@ class ArDunningRun(models.Model):
         after_notice = {
             s: [lvl._ar_rule() for lvl in s.level_ids if lvl.channel != "litigation"]
             for s in scenarios
+        }
+        offsets = {
+            level_id: offset
+            for levels in rules.values()
+            for offset, _min_amount, level_id in levels
         }
         choose = scenarios._ar_chooser()
         Level = self.env["ar.dunning.level"]
@@ -241,10 +252,7 @@ class ArDunningRun(models.Model):
                     reached_now[row["move_id"]] = level_id
             if not reached_now:
                 continue
-            top = max(
-                Level.browse(list(set(reached_now.values()))),
-                key=lambda level: level.offset_days,
-            )
+            top = Level.browse(max(set(reached_now.values()), key=offsets.get))
             listed = [
                 row
                 for row in rows
@@ -289,6 +297,9 @@ class ArDunningRun(models.Model):
                     "state": "planned" if level.automatic else "to_review",
                     "dunning_level_id": level.id,
                     "dunning_run_id": self.id,
+                    # not received yet: given, the ORM does not compute it
+                    # after the insert and write it back, row by row
+                    "date_notice_end": False,
                 }
                 for partner, level, rows, _reached in groups
             ]
@@ -320,12 +331,10 @@ class ArDunningRun(models.Model):
                 "move_id": row["move_id"],
                 "level_id": reached[row["move_id"]],
                 "action_id": action.id,
-                "partner_id": partner.id,
-                "company_id": self.company_id.id,
                 "amount_residual": row["residual"],
                 "days_late": row["days_late"],
             }
-            for action, (partner, _level, rows, reached) in zip(
+            for action, (_partner, _level, rows, reached) in zip(
                 actions, groups, strict=True
             )
             for row in rows

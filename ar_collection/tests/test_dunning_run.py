@@ -199,6 +199,7 @@ class TestDunningRun(ArCollectionCommon):
         self.assertAlmostEqual(mill_line.amount_residual, 900.0)
         self.assertEqual(mill_line.days_late, 53)
         self.assertEqual(mill_line.create_uid, self.env.user)
+        self.assertEqual(mill_line.company_id, self.env.company)
         self.assertEqual(mill_notice.ar_dunning_line_ids, mill_line)
 
     def test_interrupted_run_resumes_without_duplicates(self):

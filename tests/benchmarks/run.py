@@ -510,6 +510,11 @@ def main():
         help="only the aged balance steps (the 1M-line run without the ORM-bound steps)",
     )
     parser.add_argument(
+        "--only-dunning",
+        action="store_true",
+        help="only the dunning run steps, ours and OCA's (to profile the run)",
+    )
+    parser.add_argument(
         "--peer-runs",
         type=int,
         help="runs of each OCA step (default: --runs); they take minutes at 1M lines",
@@ -561,9 +566,13 @@ def main():
         # tracemalloc slows the OCA reports several times over at scale:
         # their resident memory is the figure that tells there
         peer_trace = open_lines <= 200000
-        steps, ratios = bench_aged(env, company, args.runs, peer_runs, peer_trace)
-        cr.rollback()
-        if not args.only_aged:
+        steps, ratios = [], []
+        if not args.only_dunning:
+            steps, ratios = bench_aged(env, company, args.runs, peer_runs, peer_trace)
+            cr.rollback()
+        if args.only_dunning:
+            steps, ratios = bench_dunning(env, company, args.runs, peer_runs)
+        elif not args.only_aged:
             steps += bench_exposure(env, company, args.runs)
             dunning_steps, dunning_ratios = bench_dunning(
                 env, company, args.runs, peer_runs
@@ -575,7 +584,7 @@ def main():
                 steps += bench_statements(
                     env, company, args.statements, args.statement_batch, args.config
                 )
-    if not args.only_aged and args.cron_batch:
+    if not (args.only_aged or args.only_dunning) and args.cron_batch:
         steps += cron_run.bench_cron_run(args.database, args.cron_batch)
     report(steps, ratios, scale)
 
