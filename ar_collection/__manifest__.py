@@ -1,7 +1,7 @@
 {
     "name": "AR Collection",
     "summary": "Dunning, collection agenda, promises, disputes, aged balance",
-    "version": "18.0.1.0.4",
+    "version": "18.0.1.0.5",
     "category": "Accounting/Accounting",
     "website": "https://github.com/ar-suite/odoo-ar-suite",
     "author": "AR Suite contributors",

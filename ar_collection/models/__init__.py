@@ -2,6 +2,7 @@ from . import res_company
 from . import ar_aging_bucket
 from . import res_config_settings
 from . import ar_collection_action
+from . import ar_collection_action_bulk
 from . import ar_dunning_scenario
 from . import ar_dunning_level
 from . import ar_dunning_run

@@ -156,6 +156,16 @@ class ArCollectionAction(models.Model):
             )
         )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        actions = super().create(vals_list)
+        actions._ar_created()
+        return actions
+
+    def _ar_created(self):
+        """What new actions set off (after ``create`` and
+        ``_ar_insert_actions`` alike)."""
+
     @api.model
     def _ar_create_actions(self, vals_list):
         """The one way the suite creates collection actions.
@@ -173,13 +183,19 @@ class ArCollectionAction(models.Model):
            system user: then nobody, and the action waits unassigned in the
            agenda for the credit manager to dispatch.
         """
+        return self.create(self._ar_assign_responsibles(vals_list))
+
+    @api.model
+    def _ar_assign_responsibles(self, vals_list):
+        """``vals_list``, each with its ``user_id`` and ``company_id``, by the
+        rule of ``_ar_create_actions``."""
         partners = self.env["res.partner"].browse(v["partner_id"] for v in vals_list)
         for vals in vals_list:
-            if vals.get("user_id"):
-                continue
             company = self.env["res.company"].browse(
                 vals.setdefault("company_id", self.env.company.id)
             )
+            if vals.get("user_id"):
+                continue
             partner = (
                 partners.browse(vals["partner_id"])
                 .with_prefetch(partners._prefetch_ids)
@@ -191,7 +207,7 @@ class ArCollectionAction(models.Model):
                 or self.env.user.filtered(lambda u: not u._is_superuser())
             )
             vals["user_id"] = user.id
-        return self.create(vals_list)
+        return vals_list
 
     def _ar_follow_responsibles(self):
         """Each action followed by its responsible, as Odoo's create would do

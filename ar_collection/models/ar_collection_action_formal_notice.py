@@ -56,13 +56,11 @@ class ArCollectionAction(models.Model):
                     _("A letter cannot be received before it was sent.")
                 )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        actions = super().create(vals_list)
-        actions.filtered(
+    def _ar_created(self):
+        super()._ar_created()
+        self.filtered(
             lambda a: a.action_type == "formal_notice"
         ).partner_id._ar_escalate("formal_notice")
-        return actions
 
     def write(self, vals):
         res = super().write(vals)

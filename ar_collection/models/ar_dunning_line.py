@@ -10,10 +10,15 @@ class ArDunningLine(models.Model):
     _name = "ar.dunning.line"
     _description = "Dunning Line"
     _order = "id desc"
+    # made only by runs and never changed: who and when are the run's (its
+    # user and date); no create_uid and write_uid checked against res_users
+    # for each of a run's thousands of lines
+    _log_access = False
 
     run_id = fields.Many2one(
         "ar.dunning.run", required=True, index=True, ondelete="restrict"
     )
+    date = fields.Date(related="run_id.date", string="Reached on")
     # no index of its own: the unique (move_id, level_id) index serves it
     move_id = fields.Many2one("account.move", required=True, ondelete="cascade")
     level_id = fields.Many2one(
@@ -65,15 +70,11 @@ class ArDunningLine(models.Model):
         self.env.cr.execute(
             SQL(
                 """
-                INSERT INTO ar_dunning_line (%s, create_uid, create_date, write_uid,
-                                             write_date)
-                SELECT %s, %s, now() AT TIME ZONE 'UTC', %s, now() AT TIME ZONE 'UTC'
-                  FROM jsonb_to_recordset(%s::jsonb) AS r(%s)
+                INSERT INTO ar_dunning_line (%s)
+                SELECT %s FROM jsonb_to_recordset(%s::jsonb) AS r(%s)
                 """,
                 SQL(", ").join(SQL.identifier(name) for name in columns),
                 SQL(", ").join(SQL.identifier("r", name) for name in columns),
-                self.env.uid,
-                self.env.uid,
                 json.dumps([{name: row[name] for name in columns} for row in rows]),
                 SQL(", ").join(
                     SQL(f"%s {sql_type}", SQL.identifier(name))

@@ -270,17 +270,17 @@ class ArDunningRun(models.Model):
         ``groups``: (partner, level, rows listed, {move id: level id reached}).
         A few batched statements for a whole batch of customers (one create
         each cost 12 ms an action)."""
-        # no "created" message, no run's user as follower and no "You have
-        # been assigned" notice for each of thousands of actions: the action
-        # itself is the trace and the agenda the notice. Their responsibles
-        # follow them all the same (_ar_follow_responsibles).
-        Action = self.env["ar.collection.action"].with_context(tracking_disable=True)
+        # in one INSERT: no "created" message, no run's user as follower and
+        # no "You have been assigned" notice for each of thousands of actions:
+        # the action itself is the trace and the agenda the notice. Their
+        # responsibles follow them all the same (_ar_follow_responsibles).
+        Action = self.env["ar.collection.action"]
         # the agenda's subjects are stored once: in the company's language,
         # not in that of the scheduled job (none) or of whoever starts the run
         env = self.with_context(
             lang=self.company_id.partner_id.lang or self.env.lang
         ).env
-        actions = Action._ar_create_actions(
+        vals_list = Action._ar_assign_responsibles(
             [
                 {
                     "name": env._(
@@ -297,13 +297,14 @@ class ArDunningRun(models.Model):
                     "state": "planned" if level.automatic else "to_review",
                     "dunning_level_id": level.id,
                     "dunning_run_id": self.id,
-                    # not received yet: given, the ORM does not compute it
-                    # after the insert and write it back, row by row
+                    # not received yet: given, it is not computed after the
+                    # insert and written back
                     "date_notice_end": False,
                 }
                 for partner, level, rows, _reached in groups
             ]
         )
+        actions = Action._ar_insert_actions(vals_list)
         # the invoices of each action in one statement: the ORM's many2many
         # write and company check cost a third of the actions' create; the
         # invoices come from the run's own query, bound to its company

@@ -1,5 +1,6 @@
 from . import test_collection_action
 from . import test_dunning_run
+from . import test_action_bulk
 from . import test_dunning_scenario
 from . import test_dunning_letter
 from . import test_agenda

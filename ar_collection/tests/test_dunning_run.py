@@ -198,7 +198,8 @@ class TestDunningRun(ArCollectionCommon):
         mill_line = run.line_ids.filtered(lambda line: line.partner_id == mill)
         self.assertAlmostEqual(mill_line.amount_residual, 900.0)
         self.assertEqual(mill_line.days_late, 53)
-        self.assertEqual(mill_line.create_uid, self.env.user)
+        self.assertEqual(mill_line.run_id.user_id, self.env.user)
+        self.assertEqual(mill_line.date, run.date)
         self.assertEqual(mill_line.company_id, self.env.company)
         self.assertEqual(mill_notice.ar_dunning_line_ids, mill_line)
 

@@ -236,20 +236,37 @@ def _disputes_and_promises(env, customers, share=0.01):
     env.flush_all()
 
 
-def vacuum(dbname):
+LEDGER_TABLES = ("account_move", "account_move_line", "account_partial_reconcile")
+
+# what a dunning run writes, ours and OCA's credit control
+DUNNING_TABLES = (
+    "ar_dunning_run",
+    "ar_dunning_line",
+    "ar_collection_action",
+    "ar_collection_action_move_rel",
+    "mail_followers",
+    "credit_control_run",
+    "credit_control_line",
+)
+
+
+def vacuum(dbname, tables=LEDGER_TABLES):
     """VACUUM ANALYZE the ledger's tables once built (and committed), as
     autovacuum would have in production: the first reads of a million fresh
-    rows otherwise pay for setting their hint bits."""
+    rows otherwise pay for setting their hint bits.
+
+    Also after each rolled back run (``DUNNING_TABLES``): the next run would
+    otherwise step over the dead index entries of the same keys, which no
+    committed run leaves (measured: 1.5 s became 2.3 s after a few dozen)."""
     _name, info = sql_db.connection_info_for(dbname)
     connection = psycopg2.connect(**info)
     try:
         connection.autocommit = True
         with connection.cursor() as cr:
-            for table in (
-                "account_move",
-                "account_move_line",
-                "account_partial_reconcile",
-            ):
+            cr.execute(
+                "SELECT relname FROM pg_class WHERE relname = ANY(%s)", [list(tables)]
+            )
+            for (table,) in cr.fetchall():
                 cr.execute(f"VACUUM ANALYZE {table}")
     finally:
         connection.close()
