@@ -38,6 +38,24 @@ class TestRpcRun(ArCollectionCommon, RpcCase):
         )
         self.assertEqual((again["line_count"], again["action_count"]), (0, 0))
 
+    def test_client_defaults_do_not_reach_the_run(self):
+        """A client's default_* keys are for its own forms, not for the
+        actions the run makes: archived or urgent actions would vanish from
+        the agenda or crowd it (the run works as superuser, and Odoo drops
+        them on that switch)."""
+        result, error = self._rpc(
+            self.rpc_manager,
+            "ar.dunning.run",
+            "action_run_at",
+            "2026-11-23",
+            context={"default_active": False, "default_priority": "1"},
+        )
+        self.assertFalse(error)
+        action = self.env["ar.dunning.run"].browse(result["id"]).action_ids
+        self.assertEqual(len(action), 1)
+        self.assertTrue(action.active)
+        self.assertEqual(action.priority, "0")
+
     def test_collector_cannot_start_a_run(self):
         result, error = self._rpc(
             self.rpc_collector,
