@@ -73,3 +73,31 @@ class TestActionBulk(ArCollectionCommon):
             self.env["ar.collection.action"].with_user(reader)._ar_insert_actions(
                 [self._vals()]
             )
+
+    def test_refused_in_a_company_not_allowed(self):
+        """The record rules apply to the inserted rows, as to create()'s."""
+        other = self.env["res.company"].create({"name": "Autre société"})
+        manager = self.env["res.users"].create(
+            {
+                "name": "Responsable",
+                "login": "responsable-bulk",
+                "company_id": self.env.company.id,
+                "company_ids": [(6, 0, [self.env.company.id])],
+                "groups_id": [
+                    (
+                        6,
+                        0,
+                        [
+                            self.env.ref("base.group_user").id,
+                            self.env.ref(
+                                "ar_collection.ar_collection_group_manager"
+                            ).id,
+                        ],
+                    )
+                ],
+            }
+        )
+        Action = self.env["ar.collection.action"].with_user(manager)
+        self.assertTrue(Action._ar_insert_actions([self._vals()]))
+        with self.assertRaises(AccessError):
+            Action._ar_insert_actions([dict(self._vals(), company_id=other.id)])
