@@ -57,10 +57,11 @@ class ArCollectionAction(models.Model):
                 )
 
     def _ar_created(self):
-        super()._ar_created()
+        res = super()._ar_created()
         self.filtered(
             lambda a: a.action_type == "formal_notice"
         ).partner_id._ar_escalate("formal_notice")
+        return res
 
     def write(self, vals):
         res = super().write(vals)
