@@ -30,9 +30,11 @@ class ArCollectionAction(models.Model):
             if field.store and field.column_type and name not in MAGIC_COLUMNS
         }
         given = set(vals_list[0])
-        unknown = given - set(columns)
-        if unknown or any(set(vals) != given for vals in vals_list):
-            raise ValueError(f"Cannot insert {self._name} with {sorted(unknown)}")
+        if not given <= set(columns) or any(set(vals) != given for vals in vals_list):
+            raise ValueError(
+                f"{self._name} inserts need the same stored columns in each row, "
+                f"not {sorted(given - set(columns))}"
+            )
         defaults = {
             name: value
             for name, value in self.default_get(

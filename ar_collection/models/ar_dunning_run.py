@@ -202,6 +202,9 @@ class ArDunningRun(models.Model):
         reads them for every open invoice (at 1M lines, through the ORM,
         most of a run that had nothing new to send)."""
         self.env["ar.dunning.line"].flush_model()
+        self.env["ar.dunning.level"].flush_model(
+            ["offset_days", "min_amount", "letter_style", "channel"]
+        )
         self.env["ar.collection.action"].flush_model(["state"])
         rows = self.env.execute_query(
             SQL(
@@ -229,12 +232,6 @@ class ArDunningRun(models.Model):
     def _process_partners(self, partner_ids, by_partner, scenarios, date):
         self.ensure_one()
         partners = self.env["res.partner"].browse(partner_ids)
-        # what the scenario chooser and the actions read, and only that (the
-        # prefetch of every column of res.partner cost more than the reads)
-        partners.fetch(
-            ["name", "ar_dunning_scenario_id", "country_id", "state_id", "zip"]
-            + ["category_id", "commercial_partner_id", "ar_collector_id", "user_id"]
-        )
         move_ids = [row["move_id"] for pid in partner_ids for row in by_partner[pid]]
         reached, noticed = self._reached(move_ids)
         rules = {s: [lvl._ar_rule() for lvl in s.level_ids] for s in scenarios}
@@ -341,7 +338,6 @@ class ArDunningRun(models.Model):
                 [row["move_id"] for _p, _l, rows, _r in groups for row in rows],
             )
         )
-        actions = actions.with_env(self.env)
         actions.invalidate_recordset(["move_ids"])
         self.env["account.move"].invalidate_model(["ar_collection_action_ids"])
         actions._ar_follow_responsibles()

@@ -274,33 +274,6 @@ def bench_scenario(env, company):
     return scenario
 
 
-def measure_pair(names, first, again, runs, undo):
-    """A first run and a re-run on the same day, rolled back after each pair
-    so that every first run starts from the ledger: their median times, the
-    RSS growth over them, and what each found."""
-    firsts, agains = [], []
-    base = rss_reset()
-    for _run in range(runs):
-        started = time.perf_counter()
-        result = first()
-        firsts.append(time.perf_counter() - started)
-        started = time.perf_counter()
-        found_again = again()
-        agains.append(time.perf_counter() - started)
-        undo()
-    rss = rss_growth(base)
-    first_step = Step(names[0] % result, statistics.median(firsts), None, rss, result)
-    again_step = Step(
-        names[1] % found_again, statistics.median(agains), None, 0, found_again
-    )
-    print(
-        f"  {first_step.name}: {first_step.seconds:.3f} s, "
-        f"re-run {again_step.seconds:.3f} s",
-        flush=True,
-    )
-    return first_step, again_step
-
-
 def run_with_limit(env, func, limit):
     """``func()`` and its time, or None and ``limit`` when it was stopped
     after ``limit`` seconds (the transaction is rolled back): from then on
@@ -329,40 +302,33 @@ def run_with_limit(env, func, limit):
         stopper.join()
 
 
-def measure_peer_pair(env, names, func, runs, limit, undo):
-    """``measure_pair`` for a peer that may not finish: each call is
-    stopped after ``limit`` seconds, and a first run stopped so makes an
-    unfinished step (its time a lower bound) and no re-run."""
+def measure_pair(env, names, first, again, runs, undo, limit=None):
+    """A first run and a re-run on the same day, rolled back after each pair
+    so that every first run starts from the ledger: their steps (median
+    times, the RSS growth over them, what each found).
+
+    With ``limit`` (seconds), a run is stopped then: a first run stopped
+    makes one unfinished step (its time a lower bound) and no re-run."""
     firsts, agains, result, found_again = [], [], None, None
     base = rss_reset()
     for _run in range(runs):
-        result, seconds = run_with_limit(env, func, limit)
+        result, seconds = run_with_limit(env, first, limit)
         firsts.append(seconds)
         if result is None:
             break
-        found_again, seconds = run_with_limit(env, func, limit)
+        found_again, seconds = run_with_limit(env, again, limit)
         agains.append(seconds)
         undo()
     rss = rss_growth(base)
+    stopped = f" (not finished after {limit:.0f} s)" if limit else ""
     if result is None:
-        print(
-            f"  {names[0].split(',')[0]}: not finished after {limit:.0f} s", flush=True
-        )
-        return [
-            Step(
-                names[0].split(",")[0] + f", first (not finished after {limit:.0f} s)",
-                limit,
-                None,
-                rss,
-                None,
-                unfinished=True,
-            )
-        ]
-    first = Step(names[0] % result, statistics.median(firsts), None, rss, result)
+        name = names[0].split(",")[0] + ", first" + stopped
+        print(f"  {name}", flush=True)
+        return [Step(name, limit, None, rss, None, unfinished=True)]
+    first_step = Step(names[0] % result, statistics.median(firsts), None, rss, result)
     unfinished = found_again is None
-    again = Step(
-        names[1] % (found_again or 0)
-        + (f" (not finished after {limit:.0f} s)" if unfinished else ""),
+    again_step = Step(
+        names[1] % (found_again or 0) + (stopped if unfinished else ""),
         statistics.median(agains),
         None,
         0,
@@ -370,10 +336,11 @@ def measure_peer_pair(env, names, func, runs, limit, undo):
         unfinished=unfinished,
     )
     print(
-        f"  {first.name}: {first.seconds:.3f} s, re-run {again.seconds:.3f} s",
+        f"  {first_step.name}: {first_step.seconds:.3f} s, "
+        f"re-run {again_step.seconds:.3f} s",
         flush=True,
     )
-    return [first, again]
+    return [first_step, again_step]
 
 
 def bench_dunning(env, company, runs, peer_runs, peer_timeout=None):
@@ -393,6 +360,7 @@ def bench_dunning(env, company, runs, peer_runs, peer_timeout=None):
         return len(run.line_ids), len(run.action_ids)
 
     ours, ours_again = measure_pair(
+        env,
         (
             "ours: dunning run, first (%d invoices, %d actions)",
             "ours: dunning run, re-run (%d found again)",
@@ -415,16 +383,17 @@ def bench_dunning(env, company, runs, peer_runs, peer_timeout=None):
         def oca_run():
             return peers.credit_control_run(env, company, policy, today)
 
-        oca_steps = measure_peer_pair(
+        oca_steps = measure_pair(
             env,
             (
                 "OCA credit control run, first (%d lines)",
                 "OCA credit control run, re-run (%d lines again)",
             ),
             oca_run,
+            oca_run,
             peer_runs,
-            peer_timeout,
             undo,
+            peer_timeout,
         )
         steps += oca_steps
         ratios.append(
